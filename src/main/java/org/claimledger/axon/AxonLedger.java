@@ -1,0 +1,205 @@
+package org.claimledger.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.claimledger.claim.Claim;
+import org.claimledger.common.References;
+import org.claimledger.entity.Entity;
+import org.claimledger.proposition.Proposition;
+import org.claimledger.source.Source;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place where Axon meets Quarkus. Builds Axon's configuration on start-up and shuts it down
+ * with the application: JSON (Jackson) serialization with pinned event names, the JDBC event store
+ * and token store on the application's PostgreSQL datasource, Axon's units of work joined with
+ * Quarkus's JTA transactions, one tracking processor per read model.
+ */
+@ApplicationScoped
+public class AxonLedger {
+
+    private static final Logger LOG = Logger.getLogger(AxonLedger.class);
+
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    jakarta.transaction.TransactionManager jta;
+
+    @Inject
+    @All
+    List<Projection> projections;
+
+    @ConfigProperty(name = "claimledger.projections.batch-size", defaultValue = "100")
+    int projectionBatchSize;
+
+    private volatile Configuration configuration;
+
+    void start(@Observes @Priority(100) StartupEvent event) {
+        configuration = configure().buildConfiguration();
+        configuration.start();
+        LOG.infof("Axon started: %d read models on tracking processors", projections.size());
+    }
+
+    void stop(@Observes @Priority(100) ShutdownEvent event) {
+        Configuration running = configuration;
+        if (running != null) {
+            running.shutdown();
+            configuration = null;
+            LOG.info("Axon stopped");
+        }
+    }
+
+    public CommandGateway commandGateway() {
+        return running().commandGateway();
+    }
+
+    public EventStore eventStore() {
+        return running().eventStore();
+    }
+
+    public Configuration configuration() {
+        return running();
+    }
+
+    public boolean isRunning() {
+        return configuration != null;
+    }
+
+    private Configuration running() {
+        Configuration c = configuration;
+        if (c == null) {
+            throw new IllegalStateException("the ledger is not running");
+        }
+        return c;
+    }
+
+    /** Jackson settings for stored events: dates as ISO text, unknown fields tolerated for old readers. */
+    static ObjectMapper eventMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    static Serializer serializer() {
+        JacksonSerializer.Builder builder = JacksonSerializer.builder()
+                .objectMapper(eventMapper())
+                .classLoader(AxonLedger.class.getClassLoader());
+        return new PinnedNameSerializer(builder);
+    }
+
+    private Configurer configure() {
+        Serializer serializer = serializer();
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        ConnectionProvider connections = dataSource::getConnection;
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
+                                .connectionProvider(connections)
+                                .transactionManager(transactions)
+                                .eventSerializer(serializer)
+                                .snapshotSerializer(serializer)
+                                .persistenceExceptionResolver(new PostgresDuplicateKeys())
+                                .schema(EVENT_SCHEMA)
+                                .batchSize(100)))
+                        // local appends wake the readers at once; this only bounds how late
+                        // they hear of appends made by other replicas
+                        .fetchDelay(200)
+                        .timeUnit(TimeUnit.MILLISECONDS)
+                        .build())
+                // every event carries who recorded it, taken from the command that caused it
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider("recordedBy")))
+                .registerComponent(References.class, c -> new EventStoreReferences(c::eventStore))
+                .configureAggregate(Source.class)
+                .configureAggregate(Claim.class)
+                .configureAggregate(Proposition.class)
+                .configureAggregate(Entity.class);
+
+        configurer.eventProcessing(processing -> {
+            processing.usingTrackingEventProcessors()
+                    .registerTokenStore(c -> tokenStore(connections, serializer))
+                    .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                            .forSingleThreadedProcessing()
+                            .andBatchSize(projectionBatchSize));
+            for (Projection projection : projections) {
+                processing.registerEventHandler(c -> projection);
+            }
+        });
+        return configurer;
+    }
+
+    private static TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(TOKEN_SCHEMA)
+                .contentType(byte[].class)
+                .build();
+    }
+}

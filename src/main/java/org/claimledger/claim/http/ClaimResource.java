@@ -1,0 +1,170 @@
+package org.claimledger.claim.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.claimledger.claim.ClaimCommand;
+import org.claimledger.claim.ClaimInput;
+import org.claimledger.claim.view.ClaimQueries;
+import org.claimledger.common.Checks;
+import org.claimledger.common.FieldError;
+import org.claimledger.common.Outcome;
+import org.claimledger.common.Rejection;
+import org.claimledger.web.Caller;
+import org.claimledger.web.Etags;
+import org.claimledger.web.LedgerWriter;
+import org.claimledger.web.Written;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Claims, addressed under the source that makes them. */
+@Path("/api/sources/{sourceId: .+}/claims")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Claims")
+public class ClaimResource {
+
+    /** How many claims one request may carry. */
+    public static final int MAX_BATCH = 1000;
+
+    /** Why a claim is taken back. */
+    public record Withdrawal(String reason) {
+    }
+
+    /** The answer to a batch: each claim's id, version and whether it was new. */
+    public record Batch(List<Written> claims) {
+    }
+
+    @Inject
+    LedgerWriter writer;
+
+    @Inject
+    ClaimQueries queries;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Operation(summary = "Record one claim, or {\"claims\":[...]} for many in one transaction")
+    public Response record(@PathParam("sourceId") String sourceId, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw Rejection.invalid("body", "must be a claim object or {\"claims\":[...]}");
+        }
+        if (body.has("claims")) {
+            return recordBatch(sourceId, body);
+        }
+        ClaimCommand.RecordClaim command = parse(body).toRecord(sourceId);
+        Outcome outcome = writer.send(command, Caller.name());
+        return Written.of(command.claimId(), outcome).created("/api/sources/" + sourceId + "/claims");
+    }
+
+    private Response recordBatch(String sourceId, JsonNode body) {
+        JsonNode items = body.get("claims");
+        if (body.size() != 1) {
+            throw Rejection.invalid("body", "a batch has only the field 'claims'");
+        }
+        if (!items.isArray() || items.isEmpty()) {
+            throw Rejection.invalid("claims", "must be a non-empty array of claims");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw Rejection.invalid("claims", "at most " + MAX_BATCH + " claims per request (got " + items.size() + ")");
+        }
+        List<ClaimCommand.RecordClaim> commands = new ArrayList<>();
+        Checks checks = new Checks();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String prefix = "claims[" + i + "]";
+            if (!items.get(i).isObject()) {
+                checks.fail(prefix, "must be a claim object");
+                continue;
+            }
+            try {
+                ClaimCommand.RecordClaim command = parse(items.get(i)).toRecord(sourceId);
+                if (!ids.add(command.claimId())) {
+                    checks.fail(prefix + ".id", "'" + command.claimId() + "' appears twice in this batch");
+                }
+                commands.add(command);
+            } catch (Rejection r) {
+                checks.addAll(r.within(prefix).errors());
+            }
+        }
+        checks.throwIfAny();
+        List<Outcome> outcomes = writer.sendAll(commands, Caller.name(), i -> "claims[" + i + "]");
+        List<Written> written = new ArrayList<>();
+        boolean anyNew = false;
+        for (int i = 0; i < commands.size(); i++) {
+            written.add(Written.of(commands.get(i).claimId(), outcomes.get(i)));
+            anyNew |= outcomes.get(i).changed();
+        }
+        return Response.status(anyNew ? 201 : 200).entity(new Batch(written)).build();
+    }
+
+    @GET
+    @Path("{claimId: .+}")
+    @Operation(summary = "One claim as it now reads")
+    public Response claim(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId) {
+        return queries.claim(claimId)
+                .filter(c -> c.sourceId().equals(sourceId))
+                .map(c -> Response.ok(c).tag(Etags.of(c.version())).build())
+                .orElseThrow(() -> Rejection.notFound("claim", claimId, null));
+    }
+
+    @PUT
+    @Path("{claimId: .+}")
+    @Operation(summary = "Revise a claim (a correction with a reason; the earlier reading stays in the log)")
+    public Response revise(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
+                           @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        Long expected = Etags.expected(ifMatch);
+        if (body == null || !body.isObject()) {
+            throw Rejection.invalid("body", "must be a claim object with a reason");
+        }
+        ClaimCommand.ReviseClaim command = parse(body).toRevise(claimId, sourceId, expected);
+        return Written.of(claimId, writer.send(command, Caller.name())).ok();
+    }
+
+    @POST
+    @Path("{claimId: .+}/withdrawal")
+    @Operation(summary = "Withdraw a claim with a reason; it stays in the log but no longer counts")
+    public Response withdraw(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
+                             @HeaderParam("If-Match") String ifMatch, Withdrawal body) {
+        Long expected = Etags.expected(ifMatch);
+        if (body == null) {
+            throw Rejection.invalid("reason", "is required");
+        }
+        Checks checks = new Checks();
+        checks.text("reason", body.reason(), true, Checks.MAX_LONG_TEXT);
+        checks.throwIfAny();
+        var outcome = writer.send(new ClaimCommand.WithdrawClaim(claimId, sourceId, body.reason(), expected),
+                Caller.name());
+        return Written.of(claimId, outcome).ok();
+    }
+
+    /** Binds one claim object, reporting fields it does not know or cannot read as field errors. */
+    private ClaimInput parse(JsonNode node) {
+        try {
+            return json.treeToValue(node, ClaimInput.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw Rejection.invalid(List.of(new FieldError(e.getPropertyName(), "is not a field of a claim")));
+        } catch (JsonProcessingException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(0).getFieldName() : "body";
+            throw Rejection.invalid(field, "has the wrong type: " + e.getOriginalMessage());
+        }
+    }
+
+}

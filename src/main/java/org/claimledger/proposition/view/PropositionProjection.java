@@ -1,0 +1,49 @@
+package org.claimledger.proposition.view;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.claimledger.axon.Projection;
+import org.claimledger.proposition.PropositionDetails;
+import org.claimledger.proposition.PropositionEvent.PropositionDefined;
+import org.claimledger.store.Sql;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+
+/** Keeps the list of propositions: the questions claims answer. */
+@Singleton
+@ProcessingGroup(PropositionProjection.NAME)
+public class PropositionProjection implements Projection {
+
+    public static final String NAME = "propositions";
+
+    private final Sql sql;
+
+    @Inject
+    public PropositionProjection(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    @EventHandler
+    void on(PropositionDefined event, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue("recordedBy") String by) {
+        PropositionDetails d = event.details();
+        sql.update("""
+                INSERT INTO proposition_view (id, subject, predicate, value_type, cardinality, label, version,
+                                              defined_at, defined_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                event.propositionId(), d.subject(), d.predicate(), d.valueType().wire(), d.cardinality().wire(),
+                d.label(), seq, at, by);
+    }
+
+    @ResetHandler
+    void reset() {
+        sql.update("TRUNCATE proposition_view");
+    }
+}

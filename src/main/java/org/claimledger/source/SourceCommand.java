@@ -1,0 +1,28 @@
+package org.claimledger.source;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** What may be asked of a source. Each targets the source's own stream in the event log. */
+public sealed interface SourceCommand {
+
+    String sourceId();
+
+    @TargetAggregateIdentifier
+    default String streamId() {
+        return Source.streamId(sourceId());
+    }
+
+    /** Register a source; the same id with the same details again is a no-op, with other details a conflict. */
+    record RegisterSource(String sourceId, SourceDetails details) implements SourceCommand {
+    }
+
+    /** Correct what is recorded about a source (a new origin, a derivation found later...). */
+    record ReviseSource(String sourceId, SourceDetails details, String reason, Long expectedVersion)
+            implements SourceCommand {
+    }
+
+    /** A reviewer's judgement of the source's reliability; the latest stands, all are kept. */
+    record AssessSource(String sourceId, Grade grade, String rationale, Long expectedVersion)
+            implements SourceCommand {
+    }
+}

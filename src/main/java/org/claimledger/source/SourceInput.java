@@ -1,0 +1,50 @@
+package org.claimledger.source;
+
+import org.claimledger.common.Checks;
+import org.claimledger.common.PartialDate;
+
+import java.util.List;
+
+/**
+ * A source as a client writes it (over HTTP or in a corpus file): plain strings, checked all at
+ * once before they become {@link SourceDetails}.
+ */
+public record SourceInput(
+        String id,
+        String title,
+        List<String> authors,
+        String kind,
+        String published,
+        String language,
+        String origin,
+        List<String> derivedFrom,
+        String citation) {
+
+    public SourceDetails details(Checks checks) {
+        String t = checks.text("title", title, true, Checks.MAX_SHORT_TEXT);
+        if (authors != null) {
+            for (int i = 0; i < authors.size(); i++) {
+                checks.text("authors[" + i + "]", authors.get(i), true, Checks.MAX_SHORT_TEXT);
+            }
+        }
+        SourceKind k = checks.oneOf("kind", SourceKind.class, kind, true);
+        PartialDate p = checks.parsed("published", published, false, PartialDate::parse);
+        String lang = checks.language("language", language, false);
+        String o = checks.slug("origin", origin, false);
+        List<String> d = checks.slugs("derivedFrom", derivedFrom);
+        if (id != null && d.contains(id)) {
+            checks.fail("derivedFrom", "a source cannot derive from itself");
+        }
+        String c = checks.text("citation", citation, false, Checks.MAX_LONG_TEXT);
+        return new SourceDetails(t, authors, k, p, lang, o, d, c);
+    }
+
+    /** The command to register this source, or a rejection listing every bad field. */
+    public SourceCommand.RegisterSource toRegister() {
+        Checks checks = new Checks();
+        checks.slug("id", id, true);
+        SourceDetails details = details(checks);
+        checks.throwIfAny();
+        return new SourceCommand.RegisterSource(id, details);
+    }
+}

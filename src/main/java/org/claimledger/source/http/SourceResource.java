@@ -1,0 +1,122 @@
+package org.claimledger.source.http;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.claimledger.common.Checks;
+import org.claimledger.common.Rejection;
+import org.claimledger.source.Grade;
+import org.claimledger.source.SourceCommand;
+import org.claimledger.source.SourceDetails;
+import org.claimledger.source.SourceInput;
+import org.claimledger.source.view.SourceQueries;
+import org.claimledger.web.Caller;
+import org.claimledger.web.Etags;
+import org.claimledger.web.LedgerWriter;
+import org.claimledger.web.Written;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sources: register, correct, grade, and read what the ledger knows of one. */
+@Path("/api/sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sources")
+public class SourceResource {
+
+    /** A reviewer's judgement: an Admiralty grade and why. */
+    public record AssessmentInput(String grade, String rationale) {
+    }
+
+    /** A corrected description of a source, and why it changed. */
+    public record SourceRevision(String id, String title, java.util.List<String> authors, String kind,
+                                 String published, String language, String origin,
+                                 java.util.List<String> derivedFrom, String citation, String reason) {
+    }
+
+    @Inject
+    LedgerWriter writer;
+
+    @Inject
+    SourceQueries queries;
+
+    @POST
+    @Operation(summary = "Register a source (same id and body again: 200; other body: 409)")
+    public Response register(SourceInput input) {
+        SourceCommand.RegisterSource command = required(input).toRegister();
+        return Written.of(command.sourceId(), writer.send(command, Caller.name())).created("/api/sources");
+    }
+
+    @GET
+    @Path("{id: .+}")
+    @Operation(summary = "A source, its current grade, its assessment history and its claims")
+    public Response profile(@PathParam("id") String id) {
+        return queries.profile(id)
+                .map(p -> Response.ok(p).tag(Etags.of(p.version())).build())
+                .orElseThrow(() -> Rejection.notFound("source", id, null));
+    }
+
+    @PUT
+    @Path("{id: .+}")
+    @Operation(summary = "Correct what is recorded about a source (If-Match for optimistic concurrency)")
+    public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           SourceRevision body) {
+        Long expected = Etags.expected(ifMatch);
+        if (body == null) {
+            throw Rejection.invalid("body", "is required");
+        }
+        Checks checks = new Checks();
+        if (body.id() != null && !body.id().equals(id)) {
+            checks.fail("id", "does not match the source id in the path ('" + id + "')");
+        }
+        SourceDetails details = new SourceInput(id, body.title(), body.authors(), body.kind(), body.published(),
+                body.language(), body.origin(), body.derivedFrom(), body.citation()).details(checks);
+        checks.text("reason", body.reason(), false, Checks.MAX_LONG_TEXT);
+        checks.throwIfAny();
+        var outcome = writer.send(new SourceCommand.ReviseSource(id, details, body.reason(), expected), Caller.name());
+        return Written.of(id, outcome).ok();
+    }
+
+    @POST
+    @Path("{id: .+}/assessments")
+    @Operation(summary = "Grade a source's reliability (A-F) with a rationale; the latest stands, all are kept")
+    public Response assess(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           AssessmentInput body) {
+        Long expected = Etags.expected(ifMatch);
+        if (body == null) {
+            throw Rejection.invalid("body", "is required");
+        }
+        Checks checks = new Checks();
+        Grade grade = null;
+        if (body.grade() == null) {
+            checks.fail("grade", "is required; one of A, B, C, D, E, F");
+        } else {
+            try {
+                grade = Grade.fromWire(body.grade());
+            } catch (IllegalArgumentException e) {
+                checks.fail("grade", e.getMessage());
+            }
+        }
+        checks.text("rationale", body.rationale(), true, Checks.MAX_LONG_TEXT);
+        checks.throwIfAny();
+        var outcome = writer.send(new SourceCommand.AssessSource(id, grade, body.rationale(), expected),
+                Caller.name());
+        return Response.status(201).tag(Etags.of(outcome.version()))
+                .entity(Written.of(id, outcome)).build();
+    }
+
+    static <T> T required(T body) {
+        if (body == null) {
+            throw Rejection.invalid("body", "is required");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,40 @@
+package org.claimledger.source.view;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.claimledger.claim.view.ClaimView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything the ledger knows of one source: what it is, how reliable it is judged, what it says. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceProfile(
+        String id,
+        String title,
+        List<String> authors,
+        String kind,
+        String published,
+        String language,
+        String origin,
+        List<String> derivedFrom,
+        String citation,
+        String grade,
+        String gradeMeaning,
+        long version,
+        Instant registeredAt,
+        String registeredBy,
+        Instant updatedAt,
+        List<Assessment> assessments,
+        List<Change> history,
+        List<ClaimView> claims) {
+
+    /** One reviewer's judgement of the source's reliability. */
+    public record Assessment(String grade, String rationale, Instant assessedAt, String assessedBy) {
+    }
+
+    /** One recorded change to the source: registered, revised, assessed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(long version, String change, String grade, String rationale, String reason,
+                         Instant recordedAt, String recordedBy) {
+    }
+}

@@ -1,0 +1,85 @@
+package org.claimledger.source.view;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.claimledger.axon.Projection;
+import org.claimledger.source.SourceDetails;
+import org.claimledger.source.SourceEvent.SourceAssessed;
+import org.claimledger.source.SourceEvent.SourceRegistered;
+import org.claimledger.source.SourceEvent.SourceRevised;
+import org.claimledger.store.Json;
+import org.claimledger.store.Sql;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+
+/** Keeps the source profiles: what each source is, its current grade, and its history of changes and grades. */
+@Singleton
+@ProcessingGroup(SourceProjection.NAME)
+public class SourceProjection implements Projection {
+
+    public static final String NAME = "sources";
+
+    private final Sql sql;
+
+    @Inject
+    public SourceProjection(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    @EventHandler
+    void on(SourceRegistered event, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue("recordedBy") String by) {
+        SourceDetails d = event.details();
+        sql.update("""
+                INSERT INTO source_view (id, title, authors, kind, published, language, origin, derived_from, citation,
+                                         grade, version, registered_at, registered_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'F', ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""",
+                event.sourceId(), d.title(), Json.doc(d.authors()), d.kind().wire(),
+                d.published() == null ? null : d.published().toString(), d.language(), d.origin(),
+                Json.doc(d.derivedFrom()), d.citation(), seq, at, by, at);
+        history(event.sourceId(), seq, "registered", null, null, null, at, by);
+    }
+
+    @EventHandler
+    void on(SourceRevised event, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue("recordedBy") String by) {
+        SourceDetails d = event.details();
+        sql.update("""
+                UPDATE source_view SET title = ?, authors = ?, kind = ?, published = ?, language = ?, origin = ?,
+                       derived_from = ?, citation = ?, version = ?, updated_at = ?
+                 WHERE id = ? AND version < ?""",
+                d.title(), Json.doc(d.authors()), d.kind().wire(),
+                d.published() == null ? null : d.published().toString(), d.language(), d.origin(),
+                Json.doc(d.derivedFrom()), d.citation(), seq, at, event.sourceId(), seq);
+        history(event.sourceId(), seq, "revised", null, null, event.reason(), at, by);
+    }
+
+    @EventHandler
+    void on(SourceAssessed event, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue("recordedBy") String by) {
+        sql.update("UPDATE source_view SET grade = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                event.grade().wire(), seq, at, event.sourceId(), seq);
+        history(event.sourceId(), seq, "assessed", event.grade().wire(), event.rationale(), null, at, by);
+    }
+
+    private void history(String sourceId, long seq, String kind, String grade, String rationale, String reason,
+                         Instant at, String by) {
+        sql.update("""
+                INSERT INTO source_history_view (source_id, seq, kind, grade, rationale, reason, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                sourceId, seq, kind, grade, rationale, reason, at, by);
+    }
+
+    @ResetHandler
+    void reset() {
+        sql.update("TRUNCATE source_view, source_history_view");
+    }
+}

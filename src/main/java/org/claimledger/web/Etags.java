@@ -1,0 +1,32 @@
+package org.claimledger.web;
+
+import jakarta.ws.rs.core.EntityTag;
+import org.claimledger.common.Rejection;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Versions on the wire: {@code ETag: "3"} out, {@code If-Match: "3"} in. */
+public final class Etags {
+
+    private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
+
+    private Etags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The version an If-Match header expects, or null when absent or {@code *} (any existing version). */
+    public static Long expected(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        Matcher m = TAG.matcher(ifMatch);
+        if (!m.matches()) {
+            throw Rejection.invalid("If-Match", "must be a version as given in an ETag, such as \"3\"");
+        }
+        return Long.parseLong(m.group(1));
+    }
+}

@@ -1,0 +1,38 @@
+package org.claimledger.web;
+
+import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.ext.Provider;
+import org.claimledger.common.Rejection;
+
+import java.net.URI;
+
+/** Answers a refused command with RFC 9457 problem details: 400, 404, 409 or 412, each bad field listed. */
+@Provider
+public class RejectionMapper extends ExceptionMapperBase<Rejection> {
+
+    @Override
+    protected HttpProblem toProblem(Rejection rejection) {
+        int status = switch (rejection.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+        };
+        String title = switch (rejection.kind()) {
+            case INVALID -> "Invalid input";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict with what is recorded";
+            case STALE -> "Stale version";
+        };
+        HttpProblem.Builder problem = HttpProblem.builder()
+                .withType(URI.create("https://claimledger.org/problems/" + rejection.kind().name().toLowerCase()))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(rejection.getMessage());
+        if (!rejection.errors().isEmpty()) {
+            problem.with("errors", rejection.errors());
+        }
+        return problem.build();
+    }
+}
