@@ -5,6 +5,9 @@ import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.claimledger.common.FieldError;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,10 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
         if (params.containsKey("errors")) {
             return problem;
         }
+        JsonProcessingException unreadable = jsonCause(context.cause);
+        if (unreadable != null && !params.containsKey("field")) {
+            return unreadableBody(problem, unreadable);
+        }
         List<FieldError> errors = new ArrayList<>();
         Object field = params.get("field");
         if (field != null) {
@@ -46,6 +53,38 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
             return problem;
         }
         return HttpProblem.builder(problem).with("errors", errors).build();
+    }
+
+    /** The body is not JSON at all, or not the JSON expected: say where, and what the parser saw. */
+    private static HttpProblem unreadableBody(HttpProblem problem, JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce("", String::concat).replaceFirst("^\\.", "");
+        }
+        String message = e.getOriginalMessage();
+        JsonLocation at = e.getLocation();
+        if (at != null && at.getLineNr() > 0) {
+            message += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        }
+        String kind = e instanceof JsonMappingException ? "has the wrong shape: " : "is not valid JSON: ";
+        return HttpProblem.builder()
+                .withStatus(400)
+                .withTitle("Bad Request")
+                .withDetail(field + " " + kind + message)
+                .withInstance(problem.getInstance())
+                .with("errors", List.of(new FieldError(field, kind + message)))
+                .build();
+    }
+
+    private static JsonProcessingException jsonCause(Throwable t) {
+        for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     @Override
