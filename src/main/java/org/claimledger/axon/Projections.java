@@ -87,6 +87,7 @@ public class Projections {
                 error = s.getError().getClass().getSimpleName() + ": " + s.getError().getMessage();
             }
         }
-        return new Status(name, position, head, caughtUp && !replaying, replaying, processor.isRunning(), error);
+        // a replay stays flagged until the first event after the reset point; level with the head it is caught up
+        return new Status(name, position, head, caughtUp, replaying, processor.isRunning(), error);
     }
 }

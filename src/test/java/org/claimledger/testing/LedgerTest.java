@@ -1,0 +1,11 @@
+package org.claimledger.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Starts embedded PostgreSQL for every {@code @QuarkusTest} in the run (one server, one application). */
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+public final class LedgerTest {
+
+    private LedgerTest() {
+    }
+}
