@@ -37,9 +37,15 @@ public sealed interface Value {
             if (min.compareTo(max) > 0) {
                 throw new IllegalArgumentException("min must not exceed max");
             }
-            min = min.stripTrailingZeros();
-            max = max.stripTrailingZeros();
+            min = canonical(min);
+            max = canonical(max);
         }
+    }
+
+    /** 450, 450.0 and 4.5E+2 are one number; stored plainly. */
+    private static BigDecimal canonical(BigDecimal d) {
+        BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Yes or no. The JSON field is {@code boolean}. */

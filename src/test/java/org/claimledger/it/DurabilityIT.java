@@ -1,0 +1,126 @@
+package org.claimledger.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the ledger acknowledges, it keeps: across a clean restart and across a crash of both the
+ * service and its PostgreSQL. Runs the packaged service as a separate process, as users run it.
+ */
+class DurabilityIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String QUOTE = "we waren dan ook enorm blij dat we Kraków intact hadden bevrijd";
+
+    @Test
+    void a_source_with_two_claims_survives_a_restart_and_reads_back_exactly() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "restart-" + System.currentTimeMillis());
+        try (LedgerProcess ledger = new LedgerProcess(dataDir)) {
+            Duration startup = ledger.start();
+            assertThat(startup).as("start-up time").isLessThan(Duration.ofSeconds(30));
+            writeCorpus(ledger);
+            JsonNode before = awaitSourceWithClaims(ledger, 2);
+            JsonNode propositionBefore = JSON.readTree(ledger.get("/api/propositions/krakow-1945/city-taken-intact").body());
+
+            ledger.stop();
+            ledger.start();
+
+            JsonNode after = JSON.readTree(ledger.get("/api/sources/konev-1969-memoir").body());
+            assertThat(after).isEqualTo(before);
+            assertThat(after.at("/claims/0/quote").asText()).isEqualTo(QUOTE);
+            assertThat(JSON.readTree(ledger.get("/api/propositions/krakow-1945/city-taken-intact").body()))
+                    .isEqualTo(propositionBefore);
+            // replays after the restart are still recognised as replays
+            assertThat(ledger.post("/api/sources", sourceJson()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void acknowledged_writes_survive_a_crash_of_the_service_and_its_database() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "crash-" + System.currentTimeMillis());
+        try (LedgerProcess ledger = new LedgerProcess(dataDir)) {
+            ledger.start();
+            writeCorpus(ledger);
+            int acknowledged = 0;
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<String> r = ledger.post("/api/sources/konev-1969-memoir/claims",
+                        claimJson("konev-1969-memoir/crash-" + i, i % 2 == 0));
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                acknowledged++;
+            }
+            ledger.crash();
+            ledger.start();
+            JsonNode profile = awaitSourceWithClaims(ledger, 2 + acknowledged);
+            assertThat(profile.get("claims")).hasSize(2 + acknowledged);
+            for (int i = 0; i < acknowledged; i++) {
+                HttpResponse<String> replay = ledger.post("/api/sources/konev-1969-memoir/claims",
+                        claimJson("konev-1969-memoir/crash-" + i, i % 2 == 0));
+                assertThat(replay.statusCode()).as("claim %d was kept", i).isEqualTo(200);
+            }
+        }
+    }
+
+    private static void writeCorpus(LedgerProcess ledger) throws Exception {
+        expect(201, () -> ledger.post("/api/entities",
+                "{\"id\":\"krakow\",\"labels\":{\"pl\":\"Kraków\",\"en\":\"Cracow\",\"de\":\"Krakau\"},\"aliases\":[\"Krakow\"]}"));
+        expect(201, () -> ledger.post("/api/propositions",
+                "{\"id\":\"krakow-1945/city-taken-intact\",\"subject\":\"krakow\",\"predicate\":\"taken intact\","
+                        + "\"valueType\":\"boolean\",\"cardinality\":\"single\",\"label\":\"Was Kraków taken intact?\"}"));
+        expect(201, () -> ledger.post("/api/sources", sourceJson()));
+        expect(201, () -> ledger.post("/api/sources/konev-1969-memoir/assessments",
+                "{\"grade\":\"D\",\"rationale\":\"Commander's memoir published under Soviet censorship\"}"));
+        expect(201, () -> ledger.post("/api/sources/konev-1969-memoir/claims",
+                claimJson("konev-1969-memoir/krakow-taken-intact", true)));
+        expect(201, () -> ledger.post("/api/sources/konev-1969-memoir/claims",
+                claimJson("konev-1969-memoir/no-bridges-blown", false)));
+    }
+
+    private static String sourceJson() {
+        return "{\"id\":\"konev-1969-memoir\",\"title\":\"Konev's war diary, 1969\",\"authors\":[\"Ivan Konev\"],"
+                + "\"kind\":\"memoir\",\"published\":\"1969\",\"language\":\"ru\",\"origin\":\"soviet-state\","
+                + "\"derivedFrom\":[],\"citation\":\"Konev 1969, 31-32\"}";
+    }
+
+    private static String claimJson(String id, boolean intact) {
+        ObjectNode claim = JSON.createObjectNode()
+                .put("id", id)
+                .put("propositionId", "krakow-1945/city-taken-intact")
+                .put("stance", intact ? "asserts" : "denies")
+                .put("locator", "pp. 31-32")
+                .put("quote", QUOTE)
+                .put("quoteLanguage", "nl")
+                .put("translation", "we were enormously glad that we had liberated Kraków intact");
+        claim.putObject("value").put("boolean", true);
+        return claim.toString();
+    }
+
+    private static JsonNode awaitSourceWithClaims(LedgerProcess ledger, int claims) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = ledger.get("/api/sources/konev-1969-memoir");
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                if (last.get("claims").size() == claims) {
+                    return last;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the source view did not show " + claims + " claims: " + last);
+    }
+
+    private static void expect(int status, Callable<HttpResponse<String>> call) throws Exception {
+        HttpResponse<String> r = call.call();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    }
+}
