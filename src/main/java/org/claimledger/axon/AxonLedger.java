@@ -160,7 +160,7 @@ public class AxonLedger {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
-                .configureEventStore(c -> EmbeddedEventStore.builder()
+                .configureEventStore(c -> new LedgerEventStore(EmbeddedEventStore.builder()
                         .storageEngine(new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                                 .connectionProvider(connections)
                                 .transactionManager(transactions)
@@ -172,8 +172,7 @@ public class AxonLedger {
                         // local appends wake the readers at once; this only bounds how late
                         // they hear of appends made by other replicas
                         .fetchDelay(200)
-                        .timeUnit(TimeUnit.MILLISECONDS)
-                        .build())
+                        .timeUnit(TimeUnit.MILLISECONDS), jta))
                 // every event carries who recorded it, taken from the command that caused it
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider("recordedBy")))
