@@ -1,0 +1,173 @@
+package org.claimledger.verdict;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Sources as lines of testimony (domain.md, "Independence"). Repetition is not corroboration:
+ * sources joined by {@code derivedFrom} (either direction, transitively) are one line, and so are
+ * sources of the same non-independent origin. A source weighs what its grade says, but no more
+ * than the heaviest of the sources it derives from: repetition cannot launder credibility.
+ *
+ * <p>Built from a set of sources closed under lines (every source of every line it holds), the
+ * graph gives the same lines and weights as one built from all sources.
+ */
+public final class SourceGraph {
+
+    private final Map<String, Witness> witnesses;
+    private final Map<String, String> lineKey = new HashMap<>();
+    private final Map<String, Double> weight = new HashMap<>();
+
+    private SourceGraph(Map<String, Witness> witnesses) {
+        this.witnesses = witnesses;
+        joinLines();
+        capWeights();
+    }
+
+    public static SourceGraph of(Collection<Witness> witnesses) {
+        Map<String, Witness> byId = new TreeMap<>();
+        witnesses.forEach(w -> byId.put(w.sourceId(), w));
+        return new SourceGraph(byId);
+    }
+
+    public boolean knows(String sourceId) {
+        return witnesses.containsKey(sourceId);
+    }
+
+    public Witness witness(String sourceId) {
+        Witness w = witnesses.get(sourceId);
+        if (w == null) {
+            throw new IllegalArgumentException("unknown source " + sourceId);
+        }
+        return w;
+    }
+
+    public Collection<Witness> witnesses() {
+        return witnesses.values();
+    }
+
+    /** The line a source belongs to, named by the first of its sources in id order. */
+    public String lineOf(String sourceId) {
+        witness(sourceId);
+        return lineKey.get(sourceId);
+    }
+
+    /** The source's weight after derivation caps. */
+    public double weightOf(String sourceId) {
+        witness(sourceId);
+        return weight.get(sourceId);
+    }
+
+    /** Every source of the line, claiming here or not. */
+    public Set<String> membersOf(String line) {
+        return lineKey.entrySet().stream().filter(e -> e.getValue().equals(line)).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Why the sources of one line count as one voice: shared origins and derivations among them. */
+    public List<String> whyOneLine(String line) {
+        Set<String> members = membersOf(line);
+        if (members.size() < 2) {
+            return List.of();
+        }
+        List<String> reasons = new ArrayList<>();
+        Map<String, List<String>> byOrigin = new TreeMap<>();
+        for (String id : members) {
+            Witness w = witnesses.get(id);
+            if (!w.independent()) {
+                byOrigin.computeIfAbsent(w.origin(), o -> new ArrayList<>()).add(id);
+            }
+        }
+        byOrigin.forEach((origin, ids) -> {
+            if (ids.size() > 1) {
+                reasons.add("shared origin " + origin + ": " + String.join(", ", ids));
+            }
+        });
+        for (String id : members) {
+            for (String from : witnesses.get(id).derivedFrom()) {
+                if (witnesses.containsKey(from)) {
+                    reasons.add(id + " derives from " + from);
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private void joinLines() {
+        Map<String, String> parent = new HashMap<>();
+        witnesses.keySet().forEach(id -> parent.put(id, id));
+        Map<String, String> firstOfOrigin = new HashMap<>();
+        for (Witness w : witnesses.values()) {
+            for (String from : w.derivedFrom()) {
+                if (witnesses.containsKey(from)) {
+                    union(parent, w.sourceId(), from);
+                }
+            }
+            if (!w.independent()) {
+                String first = firstOfOrigin.putIfAbsent(w.origin(), w.sourceId());
+                if (first != null) {
+                    union(parent, w.sourceId(), first);
+                }
+            }
+        }
+        Map<String, String> smallestOfRoot = new HashMap<>();
+        for (String id : witnesses.keySet()) { // ids in order: the first seen is the smallest
+            smallestOfRoot.putIfAbsent(find(parent, id), id);
+        }
+        for (String id : witnesses.keySet()) {
+            lineKey.put(id, smallestOfRoot.get(find(parent, id)));
+        }
+    }
+
+    private static String find(Map<String, String> parent, String id) {
+        String root = id;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        for (String at = id; !at.equals(root); ) {
+            String next = parent.get(at);
+            parent.put(at, root);
+            at = next;
+        }
+        return root;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        String ra = find(parent, a);
+        String rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+        }
+    }
+
+    /** Caps only ever lower a weight, so repeating until nothing moves settles even on cycles. */
+    private void capWeights() {
+        witnesses.values().forEach(w -> weight.put(w.sourceId(), w.grade().weight()));
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (Witness w : witnesses.values()) {
+                double heaviestOrigin = -1;
+                for (String from : w.derivedFrom()) {
+                    if (witnesses.containsKey(from)) {
+                        heaviestOrigin = Math.max(heaviestOrigin, weight.get(from));
+                    }
+                }
+                if (heaviestOrigin >= 0) {
+                    double capped = Math.min(w.grade().weight(), heaviestOrigin);
+                    if (capped < weight.get(w.sourceId())) {
+                        weight.put(w.sourceId(), capped);
+                        moved = true;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.claimledger.verdict;
+
+import org.claimledger.claim.Stance;
+import org.claimledger.common.Value;
+import org.claimledger.proposition.Cardinality;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The verdict rules of domain.md as one pure function: from a question, its live claims and the
+ * sources' lines of testimony to a status with its explanation. No framework, no I/O.
+ */
+public final class Verdicts {
+
+    /** A line weighing this much or less is discounted: shown, but never decisive. */
+    public static final double DISCOUNT_AT = 0.1;
+    private static final double EPSILON = 1e-9;
+
+    private Verdicts() {
+    }
+
+    public static Verdict decide(Question question, List<Testimony> claims, SourceGraph graph) {
+        List<Testimony> testimonies = claims.stream()
+                .filter(t -> graph.knows(t.sourceId()) && question.valueType().accepts(t.value()))
+                .toList();
+        if (testimonies.isEmpty()) {
+            return new Verdict(question.propositionId(), Status.UNATTESTED, null, List.of(), List.of(), List.of(),
+                    List.of("unattested: no live claims"));
+        }
+        List<Draft> drafts = positions(testimonies);
+        drafts.forEach(d -> d.weigh(graph));
+        boolean multiple = question.cardinality() == Cardinality.MULTIPLE;
+        for (Draft a : drafts) {
+            for (Draft b : drafts) {
+                if (a != b && conflict(a, b, multiple)) {
+                    a.conflicts.add(b.id);
+                }
+            }
+        }
+        List<String> explanation = new ArrayList<>();
+        Status status = multiple ? decideMultiple(drafts, explanation) : decideSingle(drafts, explanation);
+
+        drafts.sort(Comparator.comparingDouble((Draft d) -> -d.support)
+                .thenComparing(d -> -d.kept.size())
+                .thenComparing(d -> d.stance == Stance.DENIES)
+                .thenComparing(d -> d.id));
+        String leading = null;
+        List<String> tied = new ArrayList<>();
+        // the lead goes to an answer: an asserted position when any keeps a line, a denial only otherwise
+        List<Draft> contenders = drafts.stream().filter(d -> !d.kept.isEmpty() && d.stance == Stance.ASSERTS).toList();
+        if (contenders.isEmpty()) {
+            contenders = drafts.stream().filter(d -> !d.kept.isEmpty()).toList();
+        }
+        if (!contenders.isEmpty()) {
+            double top = contenders.get(0).support;
+            contenders.stream().filter(d -> Math.abs(d.support - top) < EPSILON).forEach(d -> tied.add(d.id));
+            if (tied.size() == 1) {
+                leading = tied.get(0);
+                tied.clear();
+                explanation.add(0, "leading: " + describe(contenders.get(0)));
+            } else {
+                explanation.add(0, "tied for the lead at support " + fmt(top) + ": " + String.join(", ", tied));
+            }
+        }
+        explanation.add(0, status.wire() + ": " + reason(status, multiple));
+        for (Draft d : drafts) {
+            for (Map.Entry<String, Double> line : d.discounted.entrySet()) {
+                explanation.add("line " + line.getKey() + " is discounted for " + d.id + ": weight "
+                        + fmt(line.getValue()) + " (its sources are graded E or derive only from E-graded sources)");
+            }
+        }
+        List<Verdict.Line> lines = lines(drafts, graph, explanation);
+        return new Verdict(question.propositionId(), status, leading, List.copyOf(tied),
+                drafts.stream().map(d -> d.toPosition(graph, multiple)).toList(), lines, List.copyOf(explanation));
+    }
+
+    /** Decides a proposition with one true answer. */
+    private static Status decideSingle(List<Draft> drafts, List<String> explanation) {
+        List<Draft> assertedKept = drafts.stream().filter(d -> d.stance == Stance.ASSERTS && !d.kept.isEmpty()).toList();
+        if (assertedKept.isEmpty()) {
+            return Status.DISCREDITED;
+        }
+        boolean contested = false;
+        for (Draft a : drafts) {
+            for (Draft b : drafts) {
+                if (a.id.compareTo(b.id) < 0 && !a.kept.isEmpty() && !b.kept.isEmpty() && a.conflicts.contains(b.id)) {
+                    explanation.add("conflict: " + describe(a) + " against " + describe(b));
+                    contested = true;
+                }
+            }
+        }
+        if (contested) {
+            return Status.CONTESTED;
+        }
+        return assertedKept.stream().anyMatch(d -> d.kept.size() >= 2) ? Status.CORROBORATED : Status.SINGLE_LINE;
+    }
+
+    /** Decides a proposition whose answers can all be true: each value against its own denials. */
+    private static Status decideMultiple(List<Draft> drafts, List<String> explanation) {
+        List<Draft> asserted = drafts.stream().filter(d -> d.stance == Stance.ASSERTS).toList();
+        if (asserted.isEmpty()) {
+            return Status.DISCREDITED;
+        }
+        for (Draft a : asserted) {
+            if (a.kept.isEmpty()) {
+                a.status = Status.DISCREDITED;
+            } else if (drafts.stream().anyMatch(d -> a.conflicts.contains(d.id) && !d.kept.isEmpty())) {
+                a.status = Status.CONTESTED;
+                explanation.add("conflict: " + describe(a) + " against its denial");
+            } else {
+                a.status = a.kept.size() >= 2 ? Status.CORROBORATED : Status.SINGLE_LINE;
+            }
+            explanation.add("position " + a.id + " is " + a.status.wire());
+        }
+        if (asserted.stream().anyMatch(a -> a.status == Status.CONTESTED)) {
+            return Status.CONTESTED;
+        }
+        if (asserted.stream().allMatch(a -> a.status == Status.CORROBORATED)) {
+            return Status.CORROBORATED;
+        }
+        if (asserted.stream().allMatch(a -> a.status == Status.DISCREDITED)) {
+            return Status.DISCREDITED;
+        }
+        return Status.SINGLE_LINE;
+    }
+
+    private static String reason(Status status, boolean multiple) {
+        return switch (status) {
+            case UNATTESTED -> "no live claims";
+            case DISCREDITED -> multiple ? "every asserted value rests only on discounted lines"
+                    : "nothing asserted keeps a line of testimony that is not discounted";
+            case CONTESTED -> multiple ? "a value is asserted and denied, each side keeping a line"
+                    : "two or more conflicting positions each keep at least one line of testimony";
+            case CORROBORATED -> multiple ? "every value is supported by two or more independent lines, undenied"
+                    : "the remaining positions agree and an asserted position has two or more independent lines";
+            case SINGLE_LINE -> "what remains agrees but rests on a single line of testimony";
+        };
+    }
+
+    /** Groups asserted values into sets of mutually compatible values; denials by the value denied. */
+    private static List<Draft> positions(List<Testimony> testimonies) {
+        List<Value> assertedValues = distinct(testimonies, Stance.ASSERTS);
+        List<List<Value>> clusters = new ArrayList<>();
+        for (Value v : assertedValues) {
+            List<Value> home = clusters.stream()
+                    .filter(c -> c.stream().allMatch(member -> Agreement.compatible(member, v)))
+                    .findFirst().orElse(null);
+            if (home == null) {
+                home = new ArrayList<>();
+                clusters.add(home);
+            }
+            home.add(v);
+        }
+        List<Draft> drafts = new ArrayList<>();
+        for (List<Value> cluster : clusters) {
+            Draft d = new Draft(Stance.ASSERTS, cluster);
+            testimonies.stream().filter(t -> t.stance() == Stance.ASSERTS
+                    && cluster.stream().anyMatch(v -> Agreement.key(v).equals(Agreement.key(t.value()))))
+                    .forEach(d.testimonies::add);
+            drafts.add(d);
+        }
+        for (Value denied : distinct(testimonies, Stance.DENIES)) {
+            Draft d = new Draft(Stance.DENIES, List.of(denied));
+            testimonies.stream().filter(t -> t.stance() == Stance.DENIES
+                    && Agreement.key(t.value()).equals(Agreement.key(denied))).forEach(d.testimonies::add);
+            drafts.add(d);
+        }
+        return drafts;
+    }
+
+    private static List<Value> distinct(List<Testimony> testimonies, Stance stance) {
+        Map<String, Value> byKey = new LinkedHashMap<>();
+        testimonies.stream().filter(t -> t.stance() == stance).map(Testimony::value)
+                .sorted(Agreement.ORDER).forEach(v -> byKey.putIfAbsent(Agreement.key(v), v));
+        return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * Different asserted answers to a single-answer question conflict; a denial conflicts with every
+     * assertion compatible with the value it denies; denials never conflict with each other.
+     */
+    private static boolean conflict(Draft a, Draft b, boolean multiple) {
+        if (a.stance == Stance.ASSERTS && b.stance == Stance.ASSERTS) {
+            return !multiple;
+        }
+        if (a.stance == Stance.DENIES && b.stance == Stance.DENIES) {
+            return false;
+        }
+        Draft denial = a.stance == Stance.DENIES ? a : b;
+        Draft assertion = a.stance == Stance.DENIES ? b : a;
+        return assertion.values.stream().anyMatch(v -> Agreement.compatible(v, denial.values.get(0)));
+    }
+
+    private static List<Verdict.Line> lines(List<Draft> drafts, SourceGraph graph, List<String> explanation) {
+        Map<String, TreeSet<String>> testifying = new TreeMap<>();
+        for (Draft d : drafts) {
+            for (Testimony t : d.testimonies) {
+                testifying.computeIfAbsent(graph.lineOf(t.sourceId()), k -> new TreeSet<>()).add(t.sourceId());
+            }
+        }
+        List<Verdict.Line> lines = new ArrayList<>();
+        testifying.forEach((line, sources) -> {
+            List<String> why = graph.whyOneLine(line);
+            lines.add(new Verdict.Line(line, List.copyOf(sources), why));
+            if (sources.size() > 1) {
+                explanation.add("one line of testimony, " + line + ": " + String.join(", ", sources)
+                        + " (" + String.join("; ", why) + ")");
+            }
+        });
+        return lines;
+    }
+
+    private static String describe(Draft d) {
+        return d.id + " (support " + fmt(d.support) + ", " + d.kept.size() + (d.kept.size() == 1 ? " line)" : " lines)");
+    }
+
+    static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    /** A position while it is being weighed. */
+    private static final class Draft {
+        final Stance stance;
+        final List<Value> values;
+        final String id;
+        final List<Testimony> testimonies = new ArrayList<>();
+        final Map<String, Double> kept = new TreeMap<>();
+        final Map<String, Double> discounted = new TreeMap<>();
+        final TreeSet<String> conflicts = new TreeSet<>();
+        double support;
+        Status status;
+
+        Draft(Stance stance, List<Value> values) {
+            this.stance = stance;
+            this.values = List.copyOf(values);
+            this.id = stance.wire() + " " + values.stream().map(Agreement::key).collect(Collectors.joining(" | "));
+        }
+
+        /** A line's weight for this position is its best source here; support is the noisy-OR of kept lines. */
+        void weigh(SourceGraph graph) {
+            Map<String, Double> best = new TreeMap<>();
+            for (Testimony t : testimonies) {
+                best.merge(graph.lineOf(t.sourceId()), graph.weightOf(t.sourceId()), Math::max);
+            }
+            double doubt = 1;
+            for (Map.Entry<String, Double> line : best.entrySet()) {
+                if (line.getValue() <= DISCOUNT_AT + EPSILON) {
+                    discounted.put(line.getKey(), line.getValue());
+                } else {
+                    kept.put(line.getKey(), line.getValue());
+                    doubt *= 1 - line.getValue();
+                }
+            }
+            support = kept.isEmpty() ? 0 : 1 - doubt;
+        }
+
+        Verdict.Position toPosition(SourceGraph graph, boolean multiple) {
+            return new Verdict.Position(id, stance.wire(), values, Math.round(support * 1e6) / 1e6,
+                    multiple && stance == Stance.ASSERTS ? status : null, List.copyOf(conflicts),
+                    support(kept, graph), support(discounted, graph));
+        }
+
+        private List<Verdict.LineSupport> support(Map<String, Double> lines, SourceGraph graph) {
+            List<Verdict.LineSupport> out = new ArrayList<>();
+            lines.forEach((line, weight) -> {
+                Map<String, List<String>> claimsBySource = new TreeMap<>();
+                testimonies.stream().filter(t -> graph.lineOf(t.sourceId()).equals(line)).forEach(t ->
+                        claimsBySource.computeIfAbsent(t.sourceId(), s -> new ArrayList<>()).add(t.claimId()));
+                List<Verdict.SourceSupport> sources = new ArrayList<>();
+                claimsBySource.forEach((source, claims) -> sources.add(new Verdict.SourceSupport(source,
+                        graph.witness(source).grade().wire(), graph.weightOf(source), claims.stream().sorted().toList())));
+                out.add(new Verdict.LineSupport(line, weight, sources));
+            });
+            return out;
+        }
+    }
+}
