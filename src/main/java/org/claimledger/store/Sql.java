@@ -27,7 +27,7 @@ public final class Sql {
 
     public int update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            bind(c, ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("read model update failed: " + sql, e);
@@ -36,7 +36,7 @@ public final class Sql {
 
     public <T> List<T> list(String sql, Row<T> row, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            bind(c, ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) {
@@ -54,11 +54,13 @@ public final class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    private static void bind(Connection c, PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Instant instant) {
                 ps.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (a instanceof String[] texts) {
+                ps.setArray(i + 1, c.createArrayOf("text", texts));
             } else if (a instanceof Json.Doc doc) {
                 ps.setObject(i + 1, doc.json(), java.sql.Types.OTHER);
             } else {

@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     static final String[] DOMAIN = {
             "org.claimledger.common", "org.claimledger.source", "org.claimledger.claim",
-            "org.claimledger.proposition", "org.claimledger.entity"};
+            "org.claimledger.proposition", "org.claimledger.entity", "org.claimledger.verdict"};
 
     static JavaClasses classes;
 

@@ -1,18 +1,28 @@
 package org.claimledger.proposition.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.claimledger.common.Checks;
 import org.claimledger.common.Rejection;
 import org.claimledger.proposition.PropositionCommand;
 import org.claimledger.proposition.PropositionInput;
 import org.claimledger.proposition.view.PropositionQueries;
+import org.claimledger.verdict.Dossier;
+import org.claimledger.verdict.Status;
+import org.claimledger.verdict.Verdict;
+import org.claimledger.verdict.view.VerdictQueries;
 import org.claimledger.web.Caller;
 import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
@@ -20,18 +30,32 @@ import org.claimledger.web.Written;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Propositions: the questions claims answer. */
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Propositions: the questions claims answer, and the verdicts on them. */
 @Path("/api/propositions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Propositions")
 public class PropositionResource {
 
+    /** The status history of a proposition's verdict. */
+    public record History(String propositionId, java.util.List<VerdictQueries.Change> changes) {
+    }
+
     @Inject
     LedgerWriter writer;
 
     @Inject
-    PropositionQueries queries;
+    PropositionQueries propositions;
+
+    @Inject
+    VerdictQueries verdicts;
+
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Operation(summary = "Define a proposition (same again: 200; otherwise under the same id: 409)")
@@ -44,11 +68,112 @@ public class PropositionResource {
     }
 
     @GET
+    @Operation(summary = "Propositions with their verdicts in brief, by id; filters status, subject, q; cursor paging")
+    public VerdictQueries.Page list(@QueryParam("status") String status, @QueryParam("subject") String subject,
+                                    @QueryParam("q") String q, @QueryParam("limit") @DefaultValue("50") int limit,
+                                    @QueryParam("cursor") String cursor) {
+        Checks checks = new Checks();
+        Status s = checks.oneOf("status", Status.class, status, false);
+        checks.slug("subject", subject, false);
+        checks.text("q", q, false, 200);
+        checkLimit(checks, limit);
+        checks.throwIfAny();
+        return verdicts.list(s == null ? null : s.wire(), subject, q == null || q.isBlank() ? null : q, limit, cursor);
+    }
+
+    @GET
+    @Path("{id: .+}/history")
+    @Operation(summary = "Every change of the verdict's status: from, to, when, and the event that caused it")
+    public History history(@PathParam("id") String id) {
+        if (verdicts.current(id).isEmpty() && propositions.proposition(id).isEmpty()) {
+            throw Rejection.notFound("proposition", id, null);
+        }
+        return new History(id, verdicts.history(id));
+    }
+
+    @GET
     @Path("{id: .+}")
-    @Operation(summary = "A proposition with its live claims")
-    public Response proposition(@PathParam("id") String id) {
-        return queries.proposition(id)
-                .map(p -> Response.ok(p).tag(Etags.of(p.version())).build())
+    @Operation(summary = "A proposition, its verdict with positions, lines and explanation, and its claims; "
+            + "asOf=<instant> gives the verdict as recorded then, publishedBefore=<year> as historiography stood")
+    public Response proposition(@PathParam("id") String id, @QueryParam("asOf") String asOfText,
+                                @QueryParam("publishedBefore") String publishedBeforeText) {
+        Checks checks = new Checks();
+        Instant asOf = checks.parsed("asOf", asOfText, false, PropositionResource::instant);
+        Integer year = checks.parsed("publishedBefore", publishedBeforeText, false, PropositionResource::year);
+        checks.throwIfAny();
+
+        Optional<PropositionQueries.PropositionView> definition = propositions.proposition(id);
+        ObjectNode body;
+        if (asOf != null) {
+            Dossier dossier = verdicts.asOf(id, asOf).orElseThrow(() -> Rejection.notFound("proposition",
+                    id + "' at " + asOf + " ('", null));
+            body = definition.map(this::describe).orElseGet(() -> json.createObjectNode().put("id", id));
+            verdictInto(body, dossier.verdict(year));
+            body.put("asOf", asOf.toString());
+            body.set("claims", json.valueToTree(dossier.liveClaims()));
+        } else {
+            PropositionQueries.PropositionView p = definition.orElseThrow(() -> Rejection.notFound("proposition", id, null));
+            body = describe(p);
+            if (year != null) {
+                verdictInto(body, verdicts.publishedBefore(id, year).orElseGet(() -> now(id, year)));
+            } else {
+                Optional<VerdictQueries.Current> current = verdicts.current(id);
+                if (current.isPresent()) {
+                    verdictInto(body, current.get().verdict());
+                    body.put("verdictChangedAt", current.get().changedAt().toString());
+                    body.put("verdictPosition", current.get().position());
+                } else {
+                    verdictInto(body, now(id, null)); // the verdict view has not caught up yet: decide from the log
+                }
+            }
+            body.set("claims", json.valueToTree(p.claims()));
+        }
+        if (year != null) {
+            body.put("publishedBefore", year);
+        }
+        Response.ResponseBuilder answer = Response.ok(body);
+        definition.ifPresent(p -> answer.tag(Etags.of(p.version())));
+        return answer.build();
+    }
+
+    private Verdict now(String id, Integer year) {
+        return verdicts.asOf(id, Instant.now()).map(d -> d.verdict(year))
                 .orElseThrow(() -> Rejection.notFound("proposition", id, null));
+    }
+
+    private ObjectNode describe(PropositionQueries.PropositionView p) {
+        ObjectNode body = json.valueToTree(p);
+        body.remove("claims");
+        return body;
+    }
+
+    private void verdictInto(ObjectNode body, Object verdict) {
+        JsonNode v = verdict instanceof JsonNode node ? node : json.valueToTree(verdict);
+        v.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("propositionId")) {
+                body.set(field.getKey(), field.getValue());
+            }
+        });
+    }
+
+    static void checkLimit(Checks checks, int limit) {
+        if (limit < 1 || limit > 200) {
+            checks.fail("limit", "must be between 1 and 200");
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an instant such as 2026-11-20T12:00:00Z");
+        }
+    }
+
+    private static Integer year(String text) {
+        if (!text.matches("\\d{1,4}")) {
+            throw new IllegalArgumentException("'" + text + "' is not a year such as 1970");
+        }
+        return Integer.valueOf(text);
     }
 }

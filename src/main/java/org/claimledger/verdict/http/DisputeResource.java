@@ -1,0 +1,35 @@
+package org.claimledger.verdict.http;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.claimledger.common.Checks;
+import org.claimledger.verdict.view.VerdictQueries;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What is disputed: contested propositions, the most recently changed first. */
+@Path("/api/disputes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Propositions")
+public class DisputeResource {
+
+    @Inject
+    VerdictQueries verdicts;
+
+    @GET
+    @Operation(summary = "Contested propositions, most recently changed first; cursor paging")
+    public VerdictQueries.Page disputes(@QueryParam("limit") @DefaultValue("50") int limit,
+                                        @QueryParam("cursor") String cursor) {
+        Checks checks = new Checks();
+        if (limit < 1 || limit > 200) {
+            checks.fail("limit", "must be between 1 and 200");
+        }
+        checks.throwIfAny();
+        return verdicts.disputes(limit, cursor);
+    }
+}
