@@ -30,7 +30,10 @@ class RebuildTest {
             "sources", "SELECT * FROM source_view ORDER BY id; SELECT * FROM source_history_view ORDER BY source_id, seq",
             "claims", "SELECT * FROM claim_view ORDER BY id",
             "propositions", "SELECT * FROM proposition_view ORDER BY id",
-            "entities", "SELECT * FROM entity_view ORDER BY id; SELECT * FROM entity_name_view ORDER BY folded, entity_id");
+            "entities", "SELECT * FROM entity_view ORDER BY id; SELECT * FROM entity_name_view ORDER BY folded, entity_id",
+            "verdicts", "SELECT * FROM verdict_view ORDER BY proposition_id; "
+                    + "SELECT * FROM verdict_change ORDER BY proposition_id, seq; "
+                    + "SELECT * FROM verdict_source ORDER BY id; SELECT * FROM verdict_claim ORDER BY id");
 
     @Inject
     DataSource dataSource;

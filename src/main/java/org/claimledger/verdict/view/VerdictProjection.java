@@ -1,6 +1,8 @@
 package org.claimledger.verdict.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
@@ -62,10 +64,13 @@ public class VerdictProjection implements Projection {
     }
 
     private final Sql sql;
+    private final Counter decisions;
 
     @Inject
-    public VerdictProjection(DataSource dataSource) {
+    public VerdictProjection(DataSource dataSource, MeterRegistry metrics) {
         this.sql = new Sql(dataSource);
+        this.decisions = Counter.builder("claimledger.verdicts.decided")
+                .description("Propositions re-decided by the verdict read model").register(metrics);
     }
 
     @EventHandler
@@ -184,6 +189,7 @@ public class VerdictProjection implements Projection {
         if (current.isEmpty()) {
             return;
         }
+        decisions.increment();
         Object[] row = current.get();
         Question question = new Question(propositionId, org.claimledger.common.ValueType.fromWire((String) row[0]),
                 org.claimledger.proposition.Cardinality.fromWire((String) row[1]));
