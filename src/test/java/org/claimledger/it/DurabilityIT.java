@@ -3,6 +3,7 @@ package org.claimledger.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.claimledger.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -24,7 +25,7 @@ class DurabilityIT {
     @Test
     void a_source_with_two_claims_survives_a_restart_and_reads_back_exactly() throws Exception {
         Path dataDir = Path.of("target", "it-data", "restart-" + System.currentTimeMillis());
-        try (LedgerProcess ledger = new LedgerProcess(dataDir)) {
+        try (ServiceProcess ledger = new ServiceProcess(dataDir)) {
             Duration startup = ledger.start();
             assertThat(startup).as("start-up time").isLessThan(Duration.ofSeconds(30));
             writeCorpus(ledger);
@@ -47,7 +48,7 @@ class DurabilityIT {
     @Test
     void acknowledged_writes_survive_a_crash_of_the_service_and_its_database() throws Exception {
         Path dataDir = Path.of("target", "it-data", "crash-" + System.currentTimeMillis());
-        try (LedgerProcess ledger = new LedgerProcess(dataDir)) {
+        try (ServiceProcess ledger = new ServiceProcess(dataDir)) {
             ledger.start();
             writeCorpus(ledger);
             int acknowledged = 0;
@@ -69,7 +70,7 @@ class DurabilityIT {
         }
     }
 
-    private static void writeCorpus(LedgerProcess ledger) throws Exception {
+    private static void writeCorpus(ServiceProcess ledger) throws Exception {
         expect(201, () -> ledger.post("/api/entities",
                 "{\"id\":\"krakow\",\"labels\":{\"pl\":\"Kraków\",\"en\":\"Cracow\",\"de\":\"Krakau\"},\"aliases\":[\"Krakow\"]}"));
         expect(201, () -> ledger.post("/api/propositions",
@@ -103,7 +104,7 @@ class DurabilityIT {
         return claim.toString();
     }
 
-    private static JsonNode awaitSourceWithClaims(LedgerProcess ledger, int claims) throws Exception {
+    private static JsonNode awaitSourceWithClaims(ServiceProcess ledger, int claims) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {

@@ -1,4 +1,4 @@
-package org.claimledger.it;
+package org.claimledger.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * The packaged service run as a user runs it ({@code java -jar target/quarkus-app/quarkus-run.jar}),
  * with its embedded PostgreSQL on a data directory, for tests that stop, crash and restart it.
  */
-final class LedgerProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -26,8 +26,19 @@ final class LedgerProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
+    private final List<String> jvmOptions = new ArrayList<>();
 
-    LedgerProcess(Path dataDir) throws IOException {
+    /** Extra JVM options for the service (heap size, profiling). */
+    public ServiceProcess jvm(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ServiceProcess(Path dataDir) throws IOException {
         this.dataDir = dataDir;
         this.log = dataDir.resolve("service.log");
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -37,11 +48,13 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     /** Starts the service and waits until it reports ready; returns the time that took. */
-    Duration start() throws Exception {
+    public Duration start() throws Exception {
         Path jar = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+                "-Dquarkus.http.port=" + port));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -67,7 +80,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     /** A clean stop (SIGTERM), as an operator stops it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new IllegalStateException("the service did not stop within 60 s");
@@ -75,7 +88,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     /** A crash: the JVM and its PostgreSQL killed with SIGKILL, as a power cut would. */
-    void crash() throws Exception {
+    public void crash() throws Exception {
         ProcessHandle pm = postmaster().orElseThrow(() -> new IllegalStateException("no running PostgreSQL to crash"));
         process.destroyForcibly().waitFor();
         {
@@ -98,12 +111,12 @@ final class LedgerProcess implements AutoCloseable {
         return ProcessHandle.of(pid);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
@@ -114,7 +127,7 @@ final class LedgerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
