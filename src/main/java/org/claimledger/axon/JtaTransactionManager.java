@@ -1,7 +1,6 @@
 package org.claimledger.axon;
 
 import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 
@@ -40,11 +39,9 @@ final class JtaTransactionManager implements TransactionManager {
 
             @Override
             public void rollback() {
-                try {
-                    jta.setRollbackOnly();
-                } catch (SystemException | IllegalStateException e) {
-                    throw new IllegalStateException("could not mark the transaction for rollback", e);
-                }
+                // The owner decides: a refused command has written nothing (Axon appends events only
+                // when a unit of work commits), and the owner sees the exception either way. Leaving
+                // the transaction usable lets a corpus import check every command before it rolls back.
             }
         };
     }

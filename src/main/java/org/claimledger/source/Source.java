@@ -34,6 +34,7 @@ public class Source {
     private String streamId;
     private String sourceId;
     private SourceDetails details;
+    private final java.util.Set<String> assessments = new java.util.HashSet<>();
 
     protected Source() {
         // for Axon
@@ -78,6 +79,9 @@ public class Source {
         }
         checks.text("rationale", command.rationale(), true, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
+        if (command.onceOnly() && assessments.contains(command.grade().wire() + " " + command.rationale())) {
+            return Versions.unchanged();
+        }
         apply(new SourceAssessed(sourceId, command.grade(), command.rationale()));
         return Versions.changed();
     }
@@ -105,5 +109,10 @@ public class Source {
     @EventSourcingHandler
     void on(SourceRevised event) {
         details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(SourceAssessed event) {
+        assessments.add(event.grade().wire() + " " + event.rationale());
     }
 }

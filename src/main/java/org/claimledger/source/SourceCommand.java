@@ -21,8 +21,16 @@ public sealed interface SourceCommand {
             implements SourceCommand {
     }
 
-    /** A reviewer's judgement of the source's reliability; the latest stands, all are kept. */
-    record AssessSource(String sourceId, Grade grade, String rationale, Long expectedVersion)
+    /**
+     * A reviewer's judgement of the source's reliability; the latest stands, all are kept. With
+     * {@code onceOnly} (corpus imports) an assessment identical to one already recorded is not
+     * recorded again, so importing a file twice changes nothing.
+     */
+    record AssessSource(String sourceId, Grade grade, String rationale, Long expectedVersion, boolean onceOnly)
             implements SourceCommand {
+
+        public AssessSource(String sourceId, Grade grade, String rationale, Long expectedVersion) {
+            this(sourceId, grade, rationale, expectedVersion, false);
+        }
     }
 }

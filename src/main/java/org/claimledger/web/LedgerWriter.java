@@ -29,6 +29,56 @@ public class LedgerWriter {
     @Inject
     AxonLedger ledger;
 
+    /** What one command of an attempt came to: its outcome, or why it was refused. */
+    public record Attempt(Outcome outcome, Rejection rejection) {
+    }
+
+    private static final class Refused extends RuntimeException {
+        final List<Attempt> attempts;
+
+        Refused(List<Attempt> attempts) {
+            super(null, null, false, false);
+            this.attempts = attempts;
+        }
+    }
+
+    /**
+     * Tries every command in one transaction and reports each one's fate; commits only when none was
+     * refused. A refusal is raised before its command writes anything, so the commands after it are
+     * still checked against everything before them: a corpus hears of all its problems at once.
+     * With {@code rollBackRegardless} nothing is committed even when every command passes.
+     */
+    public List<Attempt> attemptAll(List<?> commands, String recordedBy, boolean rollBackRegardless) {
+        MetaData metaData = MetaData.with("recordedBy", recordedBy);
+        for (int round = 1; ; round++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    List<Attempt> attempts = new ArrayList<>(commands.size());
+                    boolean refused = false;
+                    for (Object command : commands) {
+                        try {
+                            attempts.add(new Attempt(ledger.commandGateway().sendAndWait(
+                                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)), null));
+                        } catch (Rejection r) {
+                            attempts.add(new Attempt(null, r));
+                            refused = true;
+                        }
+                    }
+                    if (refused || rollBackRegardless) {
+                        throw new Refused(attempts);
+                    }
+                    return attempts;
+                });
+            } catch (Refused refused) {
+                return refused.attempts;
+            } catch (ConcurrencyException | AggregateStreamCreationException race) {
+                if (round >= ATTEMPTS) {
+                    throw Rejection.conflict("another write to the same records kept winning; try again");
+                }
+            }
+        }
+    }
+
     public Outcome send(Object command, String recordedBy) {
         return sendAll(List.of(command), recordedBy, i -> "").get(0);
     }

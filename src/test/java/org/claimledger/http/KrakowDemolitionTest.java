@@ -97,9 +97,7 @@ class KrakowDemolitionTest {
     }
 
     static JsonPath awaitVerdict(String question, String status) {
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/api/propositions/" + question)
-                .then().statusCode(200).body("status", equalTo(status)));
-        return given().get("/api/propositions/" + question).jsonPath();
+        return org.claimledger.testing.Api.awaitVerdict(question, status);
     }
 
     @SuppressWarnings("unchecked")

@@ -36,6 +36,14 @@ public final class Api {
         return json().body(body).post(path).then();
     }
 
+    /** Waits (up to 15 s) until the proposition's verdict has the status, and returns the proposition. */
+    public static io.restassured.path.json.JsonPath awaitVerdict(String proposition, String status) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                given().get("/api/propositions/" + proposition).then().statusCode(200)
+                        .body("status", org.hamcrest.Matchers.equalTo(status)));
+        return given().get("/api/propositions/" + proposition).jsonPath();
+    }
+
     public static long events(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
