@@ -25,7 +25,7 @@ class DurabilityIT {
     @Test
     void a_source_with_two_claims_survives_a_restart_and_reads_back_exactly() throws Exception {
         Path dataDir = Path.of("target", "it-data", "restart-" + System.currentTimeMillis());
-        try (ServiceProcess ledger = new ServiceProcess(dataDir)) {
+        try (ServiceProcess ledger = new ServiceProcess(dataDir).jvm("-Dclaimledger.corpus.load-into-empty-ledger=false")) {
             Duration startup = ledger.start();
             assertThat(startup).as("start-up time").isLessThan(Duration.ofSeconds(30));
             writeCorpus(ledger);
@@ -48,7 +48,7 @@ class DurabilityIT {
     @Test
     void acknowledged_writes_survive_a_crash_of_the_service_and_its_database() throws Exception {
         Path dataDir = Path.of("target", "it-data", "crash-" + System.currentTimeMillis());
-        try (ServiceProcess ledger = new ServiceProcess(dataDir)) {
+        try (ServiceProcess ledger = new ServiceProcess(dataDir).jvm("-Dclaimledger.corpus.load-into-empty-ledger=false")) {
             ledger.start();
             writeCorpus(ledger);
             int acknowledged = 0;

@@ -79,6 +79,28 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service did not become ready: " + Files.readString(log));
     }
 
+    /** The outcome of a one-off command run with the service's jar. */
+    public record CommandRun(int exitCode, String output) {
+    }
+
+    /** Runs {@code java -jar quarkus-run.jar <args>} on this data directory and waits for it to end. */
+    public CommandRun command(String... args) throws Exception {
+        Path jar = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CLAIMLEDGER_DATA_DIR", dataDir.toString());
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        Process run = builder.start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new IllegalStateException("the command did not end within 120 s: " + output);
+        }
+        return new CommandRun(run.exitValue(), output);
+    }
+
     /** A clean stop (SIGTERM), as an operator stops it. */
     public void stop() throws InterruptedException {
         process.destroy();

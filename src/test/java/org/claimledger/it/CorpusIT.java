@@ -1,0 +1,67 @@
+package org.claimledger.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.claimledger.testing.ServiceProcess;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The corpus as a new user meets it: loaded on the first start, and importable from the command line. */
+class CorpusIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String DEMOLITION = "krakow-1945/demolition-prevented-by";
+
+    @Test
+    void the_first_start_loads_the_corpus_and_the_kraków_disputes_are_listed_with_sources_and_quotes() throws Exception {
+        try (ServiceProcess service = new ServiceProcess(Path.of("target", "it-data", "first-start-" + System.currentTimeMillis()))) {
+            service.start();
+            JsonNode disputes = awaitDispute(service);
+            assertThat(disputes.toString()).contains(DEMOLITION);
+            JsonNode demolition = JSON.readTree(service.get("/api/propositions/" + DEMOLITION).body());
+            assertThat(demolition.get("status").asText()).isEqualTo("contested");
+            assertThat(demolition.get("claims").findValuesAsText("quote")).anyMatch(q -> q.contains("NKVD"));
+            assertThat(demolition.get("claims").findValuesAsText("sourceId"))
+                    .contains("soviet-accounts-nkvd-demining", "historians-nkvd-story-propaganda");
+            long head = head(service);
+
+            service.stop();
+            service.start();
+            assertThat(head(service)).as("the corpus is imported on the first start only").isEqualTo(head);
+        }
+    }
+
+    @Test
+    void the_command_line_imports_a_folder_into_the_embedded_ledger_and_a_second_time_changes_nothing() throws Exception {
+        try (ServiceProcess ledger = new ServiceProcess(Path.of("target", "it-data", "cli-" + System.currentTimeMillis()))) {
+            ServiceProcess.CommandRun first = ledger.command("import", "claims");
+            assertThat(first.exitCode()).as(first.output()).isZero();
+            assertThat(first.output()).contains("krakow-1945").contains("soviet-invasion-1939").contains("claims/s")
+                    .contains("done:");
+            ServiceProcess.CommandRun again = ledger.command("import", "claims");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("done:").contains(" 0 new entries");
+        }
+    }
+
+    private static JsonNode awaitDispute(ServiceProcess service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = JSON.readTree(service.get("/api/disputes?limit=200").body());
+            if (last.toString().contains(DEMOLITION)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the demolition dispute was not listed: " + last);
+    }
+
+    private static long head(ServiceProcess service) throws Exception {
+        return JSON.readTree(service.get("/api/admin/projections").body()).get(0).get("head").asLong();
+    }
+}
