@@ -18,6 +18,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -183,6 +184,9 @@ public class AxonLedger {
                 .configureAggregate(Entity.class);
 
         configurer.eventProcessing(processing -> {
+            // a read model that cannot handle an event stops and retries it (after a back-off) rather
+            // than skip it: a view must never silently miss part of the log
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.usingTrackingEventProcessors()
                     .registerTokenStore(c -> tokenStore(connections, serializer))
                     .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The verdict rules of domain.md as one pure function: from a question, its live claims and the
@@ -23,6 +22,8 @@ public final class Verdicts {
     /** A line weighing this much or less is discounted: shown, but never decisive. */
     public static final double DISCOUNT_AT = 0.1;
     private static final double EPSILON = 1e-9;
+    /** The explanation names this many conflicting pairs, then counts the rest. */
+    static final int MAX_EXPLAINED_CONFLICTS = 20;
 
     private Verdicts() {
     }
@@ -88,16 +89,20 @@ public final class Verdicts {
         if (assertedKept.isEmpty()) {
             return Status.DISCREDITED;
         }
-        boolean contested = false;
+        int conflicts = 0;
         for (Draft a : drafts) {
             for (Draft b : drafts) {
                 if (a.id.compareTo(b.id) < 0 && !a.kept.isEmpty() && !b.kept.isEmpty() && a.conflicts.contains(b.id)) {
-                    explanation.add("conflict: " + describe(a) + " against " + describe(b));
-                    contested = true;
+                    if (conflicts++ < MAX_EXPLAINED_CONFLICTS) {
+                        explanation.add("conflict: " + describe(a) + " against " + describe(b));
+                    }
                 }
             }
         }
-        if (contested) {
+        if (conflicts > MAX_EXPLAINED_CONFLICTS) {
+            explanation.add("and " + (conflicts - MAX_EXPLAINED_CONFLICTS) + " more conflicting pairs of positions");
+        }
+        if (conflicts > 0) {
             return Status.CONTESTED;
         }
         return assertedKept.stream().anyMatch(d -> d.kept.size() >= 2) ? Status.CORROBORATED : Status.SINGLE_LINE;
@@ -145,42 +150,56 @@ public final class Verdicts {
         };
     }
 
-    /** Groups asserted values into sets of mutually compatible values; denials by the value denied. */
+    /**
+     * Groups asserted values into sets of mutually compatible values; denials by the value denied.
+     * Values are keyed once (folding text is not free); only dates and quantities, whose agreement is
+     * not equality of keys, are compared pairwise.
+     */
     private static List<Draft> positions(List<Testimony> testimonies) {
-        List<Value> assertedValues = distinct(testimonies, Stance.ASSERTS);
+        Map<String, Value> asserted = distinct(testimonies, Stance.ASSERTS);
         List<List<Value>> clusters = new ArrayList<>();
-        for (Value v : assertedValues) {
-            List<Value> home = clusters.stream()
-                    .filter(c -> c.stream().allMatch(member -> Agreement.compatible(member, v)))
-                    .findFirst().orElse(null);
+        Map<String, List<Value>> clusterOfKey = new java.util.HashMap<>();
+        for (Map.Entry<String, Value> entry : asserted.entrySet()) {
+            Value v = entry.getValue();
+            List<Value> home = null;
+            if (v instanceof Value.DateValue || v instanceof Value.Quantity) {
+                home = clusters.stream()
+                        .filter(c -> c.stream().allMatch(member -> Agreement.compatible(member, v)))
+                        .findFirst().orElse(null);
+            }
             if (home == null) {
                 home = new ArrayList<>();
                 clusters.add(home);
             }
             home.add(v);
+            clusterOfKey.put(entry.getKey(), home);
         }
+        Map<List<Value>, Draft> byCluster = new java.util.IdentityHashMap<>();
         List<Draft> drafts = new ArrayList<>();
         for (List<Value> cluster : clusters) {
             Draft d = new Draft(Stance.ASSERTS, cluster);
-            testimonies.stream().filter(t -> t.stance() == Stance.ASSERTS
-                    && cluster.stream().anyMatch(v -> Agreement.key(v).equals(Agreement.key(t.value()))))
-                    .forEach(d.testimonies::add);
+            byCluster.put(cluster, d);
             drafts.add(d);
         }
-        for (Value denied : distinct(testimonies, Stance.DENIES)) {
+        Map<String, Draft> denials = new LinkedHashMap<>();
+        distinct(testimonies, Stance.DENIES).forEach((key, denied) -> {
             Draft d = new Draft(Stance.DENIES, List.of(denied));
-            testimonies.stream().filter(t -> t.stance() == Stance.DENIES
-                    && Agreement.key(t.value()).equals(Agreement.key(denied))).forEach(d.testimonies::add);
+            denials.put(key, d);
             drafts.add(d);
+        });
+        for (Testimony t : testimonies) {
+            String key = Agreement.key(t.value());
+            Draft d = t.stance() == Stance.ASSERTS ? byCluster.get(clusterOfKey.get(key)) : denials.get(key);
+            d.testimonies.add(t);
         }
         return drafts;
     }
 
-    private static List<Value> distinct(List<Testimony> testimonies, Stance stance) {
+    private static Map<String, Value> distinct(List<Testimony> testimonies, Stance stance) {
         Map<String, Value> byKey = new LinkedHashMap<>();
         testimonies.stream().filter(t -> t.stance() == stance).map(Testimony::value)
                 .sorted(Agreement.ORDER).forEach(v -> byKey.putIfAbsent(Agreement.key(v), v));
-        return new ArrayList<>(byKey.values());
+        return byKey;
     }
 
     /**
@@ -196,7 +215,11 @@ public final class Verdicts {
         }
         Draft denial = a.stance == Stance.DENIES ? a : b;
         Draft assertion = a.stance == Stance.DENIES ? b : a;
-        return assertion.values.stream().anyMatch(v -> Agreement.compatible(v, denial.values.get(0)));
+        Value denied = denial.values.get(0);
+        if (!(denied instanceof Value.DateValue) && !(denied instanceof Value.Quantity)) {
+            return assertion.keys.contains(denial.keys.iterator().next()); // agreement is equality of keys here
+        }
+        return assertion.values.stream().anyMatch(v -> Agreement.compatible(v, denied));
     }
 
     private static List<Verdict.Line> lines(List<Draft> drafts, SourceGraph graph, List<String> explanation) {
@@ -231,6 +254,7 @@ public final class Verdicts {
         final Stance stance;
         final List<Value> values;
         final String id;
+        final java.util.Set<String> keys;
         final List<Testimony> testimonies = new ArrayList<>();
         final Map<String, Double> kept = new TreeMap<>();
         final Map<String, Double> discounted = new TreeMap<>();
@@ -241,7 +265,9 @@ public final class Verdicts {
         Draft(Stance stance, List<Value> values) {
             this.stance = stance;
             this.values = List.copyOf(values);
-            this.id = stance.wire() + " " + values.stream().map(Agreement::key).collect(Collectors.joining(" | "));
+            List<String> valueKeys = values.stream().map(Agreement::key).toList();
+            this.keys = new java.util.HashSet<>(valueKeys);
+            this.id = stance.wire() + " " + String.join(" | ", valueKeys);
         }
 
         /** A line's weight for this position is its best source here; support is the noisy-OR of kept lines. */

@@ -1,6 +1,7 @@
 package org.claimledger.verdict.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.claimledger.axon.Projection;
 import org.claimledger.claim.ClaimContent;
 import org.claimledger.claim.ClaimEvent.ClaimRecorded;
@@ -25,6 +27,7 @@ import org.claimledger.source.SourceEvent.SourceRegistered;
 import org.claimledger.source.SourceEvent.SourceRevised;
 import org.claimledger.store.Json;
 import org.claimledger.store.Sql;
+import org.claimledger.stream.UpdateSignal;
 import org.claimledger.verdict.Question;
 import org.claimledger.verdict.SourceGraph;
 import org.claimledger.verdict.Status;
@@ -65,10 +68,15 @@ public class VerdictProjection implements Projection {
 
     private final Sql sql;
     private final Counter decisions;
+    private final UpdateSignal signal;
+    /** The next seq for updates of the event being handled (one event at a time on this processor). */
+    private int nextSeq;
+    private long seqPosition = -1;
 
     @Inject
-    public VerdictProjection(DataSource dataSource, MeterRegistry metrics) {
+    public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal) {
         this.sql = new Sql(dataSource);
+        this.signal = signal;
         this.decisions = Counter.builder("claimledger.verdicts.decided")
                 .description("Propositions re-decided by the verdict read model").register(metrics);
     }
@@ -99,7 +107,9 @@ public class VerdictProjection implements Projection {
                 INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
                 ON CONFLICT (id) DO UPDATE SET stance = excluded.stance, value = excluded.value, live = TRUE""",
                 event.claimId(), c.propositionId(), event.sourceId(), c.stance().wire(), Json.doc(c.value()));
-        decide(event.propositionId(), Cause.of(message, token));
+        Cause cause = Cause.of(message, token);
+        claimUpdate("claim-recorded", event.claimId(), event.sourceId(), event.propositionId(), c, null, cause);
+        decide(event.propositionId(), cause);
     }
 
     @EventHandler
@@ -107,13 +117,18 @@ public class VerdictProjection implements Projection {
         ClaimContent c = event.content();
         sql.update("UPDATE verdict_claim SET stance = ?, value = ? WHERE id = ?",
                 c.stance().wire(), Json.doc(c.value()), event.claimId());
-        decide(event.propositionId(), Cause.of(message, token));
+        Cause cause = Cause.of(message, token);
+        claimUpdate("claim-revised", event.claimId(), event.sourceId(), event.propositionId(), c, event.reason(), cause);
+        decide(event.propositionId(), cause);
     }
 
     @EventHandler
     void on(ClaimWithdrawn event, EventMessage<?> message, TrackingToken token) {
         sql.update("UPDATE verdict_claim SET live = FALSE WHERE id = ?", event.claimId());
-        decide(event.propositionId(), Cause.of(message, token));
+        Cause cause = Cause.of(message, token);
+        claimUpdate("claim-withdrawn", event.claimId(), event.sourceId(), event.propositionId(), null, event.reason(),
+                cause);
+        decide(event.propositionId(), cause);
     }
 
     @EventHandler
@@ -139,12 +154,58 @@ public class VerdictProjection implements Projection {
     @EventHandler
     void on(SourceAssessed event, EventMessage<?> message, TrackingToken token) {
         sql.update("UPDATE verdict_source SET grade = ? WHERE id = ?", event.grade().wire(), event.sourceId());
-        regraph(Cause.of(message, token));
+        Cause cause = Cause.of(message, token);
+        ObjectNode data = Json.MAPPER.createObjectNode()
+                .put("type", "source-assessed")
+                .put("position", cause.position())
+                .put("source", event.sourceId())
+                .put("grade", event.grade().wire())
+                .put("rationale", event.rationale())
+                .put("recordedAt", cause.at().toString());
+        append("source-assessed", null, null, event.sourceId(), data, cause);
+        regraph(cause);
     }
 
     @ResetHandler
     void reset() {
-        sql.update("TRUNCATE verdict_source, verdict_claim, verdict_view, verdict_change");
+        sql.update("TRUNCATE verdict_source, verdict_claim, verdict_view, verdict_change, update_feed");
+    }
+
+    private void claimUpdate(String type, String claimId, String sourceId, String propositionId, ClaimContent content,
+                             String reason, Cause cause) {
+        String subject = sql.one("SELECT subject FROM verdict_view WHERE proposition_id = ?", rs -> rs.getString(1),
+                propositionId).orElse(null);
+        ObjectNode data = Json.MAPPER.createObjectNode()
+                .put("type", type)
+                .put("position", cause.position())
+                .put("proposition", propositionId)
+                .put("subject", subject);
+        ObjectNode claim = data.putObject("claim").put("id", claimId).put("sourceId", sourceId);
+        if (content != null) {
+            claim.setAll((ObjectNode) Json.MAPPER.valueToTree(content));
+            claim.remove("propositionId");
+        }
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        data.put("recordedAt", cause.at().toString());
+        append(type, propositionId, subject, sourceId, data, cause);
+    }
+
+    /** Appends one update to the feed; subscribers hear of it once this batch has committed. */
+    private void append(String type, String propositionId, String subject, String sourceId, ObjectNode data,
+                        Cause cause) {
+        if (cause.position() != seqPosition) {
+            seqPosition = cause.position();
+            nextSeq = 0;
+        }
+        sql.update("""
+                        INSERT INTO update_feed (position, seq, type, proposition_id, subject, source_id, recorded_at, data)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                cause.position(), nextSeq++, type, propositionId, subject, sourceId, cause.at(), Json.doc(data));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(u -> signal.updatesCommitted());
+        }
     }
 
     /**
@@ -184,8 +245,11 @@ public class VerdictProjection implements Projection {
 
     /** Re-decides one proposition; stores the verdict if it changed and the change if its status did. */
     private void decide(String propositionId, Cause cause) {
-        var current = sql.one("SELECT value_type, cardinality, status, document::text FROM verdict_view WHERE proposition_id = ?",
-                rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, propositionId);
+        var current = sql.one("""
+                        SELECT value_type, cardinality, status, document::text, subject FROM verdict_view
+                         WHERE proposition_id = ?""",
+                rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)},
+                propositionId);
         if (current.isEmpty()) {
             return;
         }
@@ -208,6 +272,17 @@ public class VerdictProjection implements Projection {
         Status was = Status.fromWire((String) row[2]);
         if (was != verdict.status()) {
             recordChange(propositionId, was, verdict, cause);
+            ObjectNode data = Json.MAPPER.createObjectNode()
+                    .put("type", "verdict-changed")
+                    .put("position", cause.position())
+                    .put("proposition", propositionId)
+                    .put("subject", (String) row[4])
+                    .put("from", was.wire())
+                    .put("to", verdict.status().wire())
+                    .put("leading", verdict.leading())
+                    .put("cause", cause.type())
+                    .put("recordedAt", cause.at().toString());
+            append("verdict-changed", propositionId, (String) row[4], null, data, cause);
         }
     }
 

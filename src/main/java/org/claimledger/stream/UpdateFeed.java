@@ -1,0 +1,284 @@
+package org.claimledger.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Serves the update stream to server-sent-event subscribers. One thread reads new updates from the
+ * feed table once (woken when the verdict processor commits, and polling as a fallback for other
+ * replicas), keeps the newest in a bounded window in memory, and pumps each subscriber from its own
+ * cursor: from the window when it is live, from the table while it catches up. A subscriber gets
+ * every matching update after its cursor exactly once, in order, with no gap between history and
+ * live. Each may have a bounded number of events in flight (written to it but not yet taken by its
+ * connection); at that bound it is paused, and if it stays paused it is cut off (and can resume from
+ * its last id), so a slow client never holds more than its bound or slows anyone else.
+ */
+@ApplicationScoped
+public class UpdateFeed {
+
+    private static final Logger LOG = Logger.getLogger(UpdateFeed.class);
+    private static final int PAGE = 500;
+
+    @Inject
+    UpdateLog log;
+
+    @Inject
+    UpdateSignal signal;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "claimledger.streams.buffer", defaultValue = "1000")
+    int buffer;
+
+    @ConfigProperty(name = "claimledger.streams.window", defaultValue = "10000")
+    int window;
+
+    @ConfigProperty(name = "claimledger.streams.heartbeat", defaultValue = "15S")
+    Duration heartbeat;
+
+    @ConfigProperty(name = "claimledger.streams.poll", defaultValue = "500ms")
+    Duration poll;
+
+    @ConfigProperty(name = "claimledger.streams.stall-timeout", defaultValue = "10S")
+    Duration stallTimeout;
+
+    private final ArrayDeque<Update> recent = new ArrayDeque<>();
+    private volatile Cursor floor = Cursor.START; // everything after floor is in `recent`
+    private volatile Cursor head = Cursor.START;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+    private Counter cutOff;
+
+    void start(@Observes @Priority(300) StartupEvent event) {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "update-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        head = log.head();
+        floor = head;
+        cutOff = Counter.builder("claimledger.streams.cut.off")
+                .description("Subscribers disconnected because they could not keep up").register(metrics);
+        Gauge.builder("claimledger.streams.subscribers", subscriptions, Set::size).register(metrics);
+        signal.listen(this::wake);
+        executor.scheduleWithFixedDelay(this::wake, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        long check = Math.max(100, stallTimeout.toMillis() / 4);
+        executor.scheduleWithFixedDelay(this::cutOffStalled, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes @Priority(50) ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        subscriptions.forEach(Subscription::close);
+    }
+
+    /** Opens a stream for a subscriber that has seen everything up to {@code after} (null: live only). */
+    public void subscribe(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor after) {
+        Subscription s = new Subscription(sink, sse, hangUp, filter, after == null ? head : after);
+        subscriptions.add(s);
+        executor.execute(() -> pump(s));
+    }
+
+    public int subscribers() {
+        return subscriptions.size();
+    }
+
+    private void wake() {
+        if (wakeScheduled.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeScheduled.set(false);
+                readNew();
+                subscriptions.forEach(this::pump);
+            });
+        }
+    }
+
+    private void readNew() {
+        try {
+            List<Update> page;
+            do {
+                page = log.after(head, UpdateFilter.ANY, PAGE);
+                for (Update u : page) {
+                    recent.addLast(u);
+                    head = u.cursor();
+                }
+                while (recent.size() > window) {
+                    floor = recent.removeFirst().cursor();
+                }
+            } while (page.size() == PAGE);
+        } catch (RuntimeException e) {
+            LOG.warn("could not read new updates; will try again", e);
+        }
+    }
+
+    /** Sends a subscriber what it has not seen yet, from history or from the window, in order. */
+    private void pump(Subscription s) {
+        if (s.closed.get()) {
+            subscriptions.remove(s);
+            return;
+        }
+        try {
+            while (s.cursor.compareTo(floor) < 0) { // behind the window: catch up from the table
+                List<Update> page = log.after(s.cursor, s.filter, PAGE);
+                for (Update u : page) {
+                    if (!send(s, u)) {
+                        return;
+                    }
+                }
+                if (page.size() < PAGE) {
+                    if (s.cursor.compareTo(floor) < 0) {
+                        s.cursor = floor; // nothing else matches up to the window
+                    }
+                    break;
+                }
+            }
+            for (Update u : recent) {
+                if (u.cursor().compareTo(s.cursor) > 0) {
+                    if (s.filter.matches(u)) {
+                        if (!send(s, u)) {
+                            return;
+                        }
+                    } else {
+                        s.cursor = u.cursor();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not serve a subscriber; disconnecting it", e);
+            s.close();
+            subscriptions.remove(s);
+        }
+    }
+
+    private boolean send(Subscription s, Update u) {
+        if (s.closed.get()) {
+            subscriptions.remove(s);
+            return false;
+        }
+        if (s.inFlight.get() >= buffer) {
+            // the client is not taking what it was sent: pause it (its cursor keeps its place) and
+            // cut it off if it stays stalled; it can resume with Last-Event-ID
+            if (s.stalledSince == 0) {
+                s.stalledSince = System.nanoTime();
+            }
+            return false;
+        }
+        s.stalledSince = 0;
+        OutboundSseEvent event = s.sse.newEventBuilder()
+                .id(u.id())
+                .name(u.type())
+                .data(u.data())
+                .build();
+        s.inFlight.incrementAndGet();
+        s.cursor = u.cursor();
+        s.sink.send(event).whenComplete((ok, failure) -> {
+            int left = s.inFlight.decrementAndGet();
+            if (failure != null) {
+                s.closed.set(true);
+            } else if (s.stalledSince != 0 && left <= buffer / 2) {
+                s.stalledSince = 0;
+                executor.execute(() -> pump(s)); // it is reading again: go on where it paused
+            }
+        });
+        return true;
+    }
+
+    private void cutOffStalled() {
+        long now = System.nanoTime();
+        for (Subscription s : subscriptions) {
+            long since = s.stalledSince;
+            if (since != 0 && now - since > stallTimeout.toNanos()) {
+                cutOff.increment();
+                LOG.debugf("cutting off a subscriber stalled with %d events unsent at %s", s.inFlight.get(),
+                        s.cursor.id());
+                s.hangUp(); // drop the connection and what is queued for it, rather than wait to end politely
+                subscriptions.remove(s);
+            }
+        }
+    }
+
+    private void beat() {
+        for (Subscription s : new ArrayList<>(subscriptions)) {
+            if (s.closed.get() || s.sink.isClosed()) {
+                subscriptions.remove(s);
+                continue;
+            }
+            if (s.stalledSince != 0) {
+                continue;
+            }
+            s.inFlight.incrementAndGet();
+            s.sink.send(s.sse.newEventBuilder().comment("keep-alive").build()).whenComplete((ok, failure) -> {
+                s.inFlight.decrementAndGet();
+                if (failure != null) {
+                    s.closed.set(true);
+                }
+            });
+        }
+    }
+
+    /** One open stream: its filter, the last update it was sent, how many sends are still unwritten. */
+    static final class Subscription {
+        final SseEventSink sink;
+        final Sse sse;
+        final Runnable hangUp;
+        final UpdateFilter filter;
+        volatile Cursor cursor;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicBoolean closed = new AtomicBoolean();
+        volatile long stalledSince;
+
+        Subscription(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor cursor) {
+            this.sink = sink;
+            this.sse = sse;
+            this.hangUp = hangUp;
+            this.filter = filter;
+            this.cursor = cursor;
+        }
+
+        void hangUp() {
+            closed.set(true);
+            try {
+                hangUp.run();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+
+        void close() {
+            closed.set(true);
+            try {
+                sink.close();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+    }
+}

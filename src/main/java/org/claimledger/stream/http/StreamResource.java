@@ -1,0 +1,71 @@
+package org.claimledger.stream.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.claimledger.common.Checks;
+import org.claimledger.common.Slugs;
+import org.claimledger.stream.Cursor;
+import org.claimledger.stream.UpdateFeed;
+import org.claimledger.stream.UpdateFilter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The update stream as server-sent events. */
+@Path("/api/streams/claims")
+@Tag(name = "Streams")
+public class StreamResource {
+
+    @Inject
+    UpdateFeed feed;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Updates as server-sent events (claim-recorded, claim-revised, claim-withdrawn, "
+            + "source-assessed, verdict-changed), filtered by subject, proposition and type; each event's id is "
+            + "its place in the log: reconnect with Last-Event-ID (or from=<id>) to get every update after it")
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request,
+                       @QueryParam("subject") List<String> subjects,
+                       @QueryParam("proposition") List<String> propositions,
+                       @QueryParam("type") List<String> types,
+                       @QueryParam("from") String from,
+                       @HeaderParam("Last-Event-ID") String lastEventId) {
+        Checks checks = new Checks();
+        Set<String> s = ids(checks, "subject", subjects);
+        Set<String> p = ids(checks, "proposition", propositions);
+        Set<String> t = values(types);
+        t.stream().filter(type -> !UpdateFilter.TYPES.contains(type)).forEach(type ->
+                checks.fail("type", "'" + type + "' is not one of " + String.join(", ", UpdateFilter.TYPES.stream().sorted().toList())));
+        checks.throwIfAny();
+        Cursor after = lastEventId != null && !lastEventId.isBlank() ? Cursor.parse("Last-Event-ID", lastEventId.trim())
+                : from != null ? Cursor.parse("from", from) : null;
+        feed.subscribe(sink, sse, () -> request.connection().close(), new UpdateFilter(s, p, t), after);
+    }
+
+    private static Set<String> ids(Checks checks, String field, List<String> raw) {
+        Set<String> ids = values(raw);
+        ids.stream().filter(id -> !Slugs.isValid(id)).forEach(id -> checks.fail(field, Slugs.RULE));
+        return ids;
+    }
+
+    private static Set<String> values(List<String> raw) {
+        Set<String> out = new LinkedHashSet<>();
+        if (raw != null) {
+            raw.forEach(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).forEach(out::add));
+        }
+        return out;
+    }
+}
