@@ -1,0 +1,116 @@
+package org.claimledger.stream.kafka;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the update topic lives: an external Kafka cluster when {@code KAFKA_BOOTSTRAP_SERVERS} names
+ * one, otherwise a single-node KRaft broker run in this process with its log under the data
+ * directory (so the topic survives a restart). Tests stop and start it to check that publication
+ * waits for the broker and then catches up.
+ */
+@ApplicationScoped
+public class KafkaBroker {
+
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
+    private static final String CLUSTER_ID = "claimledger-embedded-kraft";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    Optional<String> external;
+
+    @ConfigProperty(name = "claimledger.kafka.embedded.dir", defaultValue = "${CLAIMLEDGER_DATA_DIR:data}/kafka")
+    String directory;
+
+    private volatile KafkaClusterTestKit embedded;
+
+    void start(@Observes @Priority(10) StartupEvent event) throws Exception {
+        if (external.filter(s -> !s.isBlank()).isEmpty()) {
+            startEmbedded();
+        } else {
+            LOG.infof("Publishing updates to the Kafka cluster at %s", external.get());
+        }
+    }
+
+    void stop(@Observes @Priority(Integer.MAX_VALUE - 1) ShutdownEvent event) {
+        stopEmbedded();
+    }
+
+    public boolean isEmbedded() {
+        return external.filter(s -> !s.isBlank()).isEmpty();
+    }
+
+    /** Where clients connect now (an embedded broker gets new ports each time it starts). */
+    public String bootstrapServers() {
+        if (!isEmbedded()) {
+            return external.get();
+        }
+        KafkaClusterTestKit running = embedded;
+        if (running == null) {
+            throw new IllegalStateException("the embedded Kafka broker is not running");
+        }
+        return running.bootstrapServers();
+    }
+
+    /** Starts the embedded broker on its log directory (formatting it the first time). */
+    public synchronized void startEmbedded() throws Exception {
+        if (embedded != null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Path base = Path.of(directory).toAbsolutePath();
+        boolean fresh = !Files.isDirectory(base) || isEmpty(base);
+        Files.createDirectories(base);
+        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setClusterId(CLUSTER_ID)
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBaseDirectory(base)
+                .build())
+                .setDeleteOnClose(false)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        if (fresh) {
+            kit.format();
+        }
+        kit.startup();
+        kit.waitForReadyBrokers();
+        embedded = kit;
+        LOG.infof("Embedded Kafka broker (KRaft) at %s with its log in %s (started in %d ms)",
+                kit.bootstrapServers(), base, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Stops the embedded broker; its log stays for the next start. */
+    public synchronized void stopEmbedded() {
+        KafkaClusterTestKit running = embedded;
+        embedded = null;
+        if (running != null) {
+            try {
+                running.close();
+                LOG.info("Embedded Kafka broker stopped");
+            } catch (Exception e) {
+                LOG.warn("the embedded Kafka broker did not stop cleanly", e);
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws java.io.IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.claimledger.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.claimledger.stream.kafka.KafkaBroker;
+import org.claimledger.testing.Api;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.testing.Api.post;
+import static org.claimledger.testing.Api.unique;
+
+/** The update topic read by a plain Kafka consumer, as an archive or a research pipeline would read it. */
+@QuarkusTest
+class KafkaPublicationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    KafkaBroker broker;
+
+    @Test
+    void claims_and_verdict_changes_arrive_as_cloudevents_keyed_by_proposition_and_survive_a_broker_outage()
+            throws Exception {
+        String city = unique("city");
+        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
+        String p = city + "/published";
+        post("/api/propositions", Api.proposition(p, city, "boolean")).statusCode(201);
+        String a = unique("source-a");
+        String b = unique("source-b");
+        post("/api/sources", Api.source(a)).statusCode(201);
+        post("/api/sources", Api.source(b)).statusCode(201);
+        claim(a, p, 1, true);
+        claim(b, p, 2, false);
+
+        List<JsonNode> before = readUntil(p, 4, Duration.ofSeconds(60));
+        assertThat(before).extracting(e -> e.get("type").asText()).containsExactly(
+                "org.claimledger.claim-recorded", "org.claimledger.verdict-changed",
+                "org.claimledger.claim-recorded", "org.claimledger.verdict-changed");
+        JsonNode first = before.get(0);
+        assertThat(first.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(first.get("subject").asText()).isEqualTo(p);
+        assertThat(first.get("source").asText()).isEqualTo("/claimledger");
+        assertThat(first.get("data").get("claim").get("id").asText()).isEqualTo(a + "/claim-1");
+        assertThat(before.get(3).get("data").get("to").asText()).isEqualTo("contested");
+
+        broker.stopEmbedded();
+        try {
+            for (int i = 3; i <= 7; i++) {
+                claim(i % 2 == 0 ? a : b, p, i, i % 2 == 0);
+            }
+            Thread.sleep(2000); // the publisher meets a missing broker and must wait
+        } finally {
+            broker.startEmbedded();
+        }
+
+        List<JsonNode> all = readUntil(p, 9, Duration.ofSeconds(90));
+        List<String> ids = all.stream().map(e -> e.get("id").asText()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(all.stream().filter(e -> e.get("type").asText().endsWith("claim-recorded"))
+                .map(e -> e.get("data").get("claim").get("id").asText()).toList())
+                .containsExactly(a + "/claim-1", b + "/claim-2", b + "/claim-3", a + "/claim-4", b + "/claim-5",
+                        a + "/claim-6", b + "/claim-7");
+        for (int i = 1; i < ids.size(); i++) {
+            assertThat(Cursor.parse("id", ids.get(i))).isGreaterThan(Cursor.parse("id", ids.get(i - 1)));
+        }
+    }
+
+    /** Reads the whole topic from the start (a new group each time) until n events for the key are seen. */
+    private List<JsonNode> readUntil(String key, int n, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<JsonNode> events = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            events.clear();
+            Properties config = new Properties();
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of("claims.updates"));
+                long quiet = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (System.nanoTime() < quiet && events.size() < n) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        if (key.equals(r.key())) {
+                            events.add(JSON.readTree(r.value()));
+                        }
+                    }
+                }
+            }
+            if (events.size() >= n) {
+                return List.copyOf(events);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("only " + events.size() + " of " + n + " updates for " + key + " on the topic");
+    }
+
+    static void claim(String source, String proposition, int n, boolean value) {
+        post("/api/sources/" + source + "/claims", Map.of("id", source + "/claim-" + n, "propositionId", proposition,
+                "stance", "asserts", "value", Map.of("boolean", value))).statusCode(201);
+    }
+}
