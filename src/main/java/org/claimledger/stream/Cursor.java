@@ -21,7 +21,7 @@ public record Cursor(long position, int seq) implements Comparable<Cursor> {
     }
 
     public String id() {
-        return seq == 0 ? Long.toString(position) : position + "." + seq;
+        return seq <= 0 ? Long.toString(position) : position + "." + seq;
     }
 
     @Override

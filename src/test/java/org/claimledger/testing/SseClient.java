@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SseClient implements AutoCloseable {
 
     /** One event as received. */
-    public record Event(String id, String type, String data, long receivedNanos) {
+    public record Event(String id, String type, String data, long receivedNanos, long receivedMillis) {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -54,7 +54,7 @@ public final class SseClient implements AutoCloseable {
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new Event(id, type, data.toString(), System.nanoTime()));
+                        events.add(new Event(id, type, data.toString(), System.nanoTime(), System.currentTimeMillis()));
                     }
                     id = null;
                     type = null;
