@@ -143,6 +143,28 @@ class ServerSentEventsTest {
     }
 
     @Test
+    void idle_streams_get_heartbeat_comments() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/streams/claims?proposition=" + unique("quiet")
+                    + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            byte[] buffer = new byte[1024];
+            while (System.nanoTime() < deadline && !seen.toString().contains(":keep-alive")) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            assertThat(seen.toString()).startsWith("HTTP/1.1 200").contains("text/event-stream").contains(":keep-alive");
+        }
+    }
+
+    @Test
     void bad_filters_and_ids_are_refused() {
         given().accept("text/event-stream").queryParam("type", "gossip").get("/api/streams/claims").then()
                 .statusCode(400).contentType("application/problem+json");

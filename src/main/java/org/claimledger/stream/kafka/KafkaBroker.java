@@ -29,7 +29,7 @@ public class KafkaBroker {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     Optional<String> external;
 
-    @ConfigProperty(name = "claimledger.kafka.embedded.dir", defaultValue = "${CLAIMLEDGER_DATA_DIR:data}/kafka")
+    @ConfigProperty(name = "claimledger.kafka.embedded.dir")
     String directory;
 
     private volatile KafkaClusterTestKit embedded;
