@@ -45,9 +45,18 @@ public class ImportCommand implements QuarkusApplication {
         return null;
     }
 
+    private static String option(String name, String... args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
     private static String folder(String... args) {
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--url")) {
+            if (args[i].equals("--url") || args[i].equals("--token")) {
                 i++;
             } else {
                 return args[i];
@@ -78,7 +87,8 @@ public class ImportCommand implements QuarkusApplication {
             out.printf("  %-28s %3d files, %4d claims ... ", c.getKey(), c.getValue().size(), caseClaims);
             out.flush();
             try {
-                int[] result = url == null ? local(c.getValue()) : remote(url, c.getValue(), out);
+                String token = option("--token", args) != null ? option("--token", args) : System.getenv("CLAIMLEDGER_TOKEN");
+                int[] result = url == null ? local(c.getValue()) : remote(url, token, c.getValue(), out);
                 if (result == null) {
                     refused = true;
                     continue;
@@ -107,14 +117,18 @@ public class ImportCommand implements QuarkusApplication {
         return new int[]{report.recorded(), report.unchanged()};
     }
 
-    private static int[] remote(String url, Map<String, String> files, PrintStream out) throws Exception {
+    private static int[] remote(String url, String token, Map<String, String> files, PrintStream out)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         String body = json.writeValueAsString(Map.of("files", files));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/imports"))
+                .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
         HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                .send(HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/imports"))
-                        .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode answer = json.readTree(response.body());
         if (response.statusCode() == 200) {
             return new int[]{answer.path("recorded").asInt(), answer.path("unchanged").asInt()};

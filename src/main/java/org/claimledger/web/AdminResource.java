@@ -8,7 +8,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.annotation.security.RolesAllowed;
 import org.claimledger.axon.Projections;
+import org.claimledger.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -18,6 +20,7 @@ import java.util.List;
 @Path("/api/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
+@RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
     @Inject

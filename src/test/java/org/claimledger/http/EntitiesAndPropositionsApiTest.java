@@ -88,7 +88,7 @@ class EntitiesAndPropositionsApiTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/api/propositions/" + id).then().statusCode(200)
                         .body("subject", equalTo(city)).body("valueType", equalTo("date"))
-                        .body("cardinality", equalTo("single")).body("definedBy", equalTo("anonymous")));
+                        .body("cardinality", equalTo("single")).body("definedBy", equalTo(org.claimledger.testing.TestTokens.HISTORIAN)));
     }
 
     @Test

@@ -46,7 +46,7 @@ class SourcesApiTest {
                 .body("kind", equalTo("scholarship"))
                 .body("published", equalTo("2007"))
                 .body("grade", equalTo("F"))
-                .body("registeredBy", equalTo("anonymous"))
+                .body("registeredBy", equalTo(org.claimledger.testing.TestTokens.HISTORIAN))
                 .body("claims", hasSize(0)));
     }
 

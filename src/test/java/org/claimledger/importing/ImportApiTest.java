@@ -166,7 +166,8 @@ class ImportApiTest {
     void the_command_line_imports_a_folder_into_a_running_ledger_with_progress() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = new ImportCommand().run(new String[]{"import", "claims", "--url",
-                "http://localhost:" + RestAssured.port}, new PrintStream(out, true, StandardCharsets.UTF_8));
+                "http://localhost:" + RestAssured.port, "--token", org.claimledger.testing.TestTokens.token("importer", "contributor")},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(printed).isZero();
         assertThat(printed).contains("krakow-1945").contains("soviet-invasion-1939").contains("claims/s")

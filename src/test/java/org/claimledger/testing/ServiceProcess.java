@@ -27,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private Process process;
     private final List<String> jvmOptions = new ArrayList<>();
+    private String token;
 
     /** Extra JVM options for the service (heap size, profiling). */
     public ServiceProcess jvm(String... options) {
@@ -69,7 +70,17 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (get("/q/health/ready").statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - started);
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    if (token == null) {
+                        // as a new user would: ask the service's own key for a token
+                        CommandRun issued = command("token", "it-historian", "contributor,reviewer,admin");
+                        if (issued.exitCode() != 0) {
+                            throw new IllegalStateException("no token: " + issued.output());
+                        }
+                        List<String> lines = issued.output().strip().lines().toList();
+                        token = lines.get(lines.size() - 1).strip();
+                    }
+                    return took;
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -134,15 +145,23 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+        return HTTP.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    public String token() {
+        return token;
     }
 
     private URI uri(String path) {

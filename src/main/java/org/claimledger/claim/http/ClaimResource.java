@@ -22,7 +22,9 @@ import org.claimledger.common.Checks;
 import org.claimledger.common.FieldError;
 import org.claimledger.common.Outcome;
 import org.claimledger.common.Rejection;
-import org.claimledger.web.Caller;
+import org.claimledger.security.Caller;
+import org.claimledger.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
@@ -54,6 +56,9 @@ public class ClaimResource {
     LedgerWriter writer;
 
     @Inject
+    Caller caller;
+
+    @Inject
     ClaimQueries queries;
 
     @Inject
@@ -61,6 +66,7 @@ public class ClaimResource {
 
     @POST
     @Operation(summary = "Record one claim, or {\"claims\":[...]} for many in one transaction")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response record(@PathParam("sourceId") String sourceId, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw Rejection.invalid("body", "must be a claim object or {\"claims\":[...]}");
@@ -69,7 +75,7 @@ public class ClaimResource {
             return recordBatch(sourceId, body);
         }
         ClaimCommand.RecordClaim command = parse(body).toRecord(sourceId);
-        Outcome outcome = writer.send(command, Caller.name());
+        Outcome outcome = writer.send(command, caller.name());
         return Written.of(command.claimId(), outcome).created("/api/sources/" + sourceId + "/claims");
     }
 
@@ -104,7 +110,7 @@ public class ClaimResource {
             }
         }
         checks.throwIfAny();
-        List<Outcome> outcomes = writer.sendAll(commands, Caller.name(), i -> "claims[" + i + "]");
+        List<Outcome> outcomes = writer.sendAll(commands, caller.name(), i -> "claims[" + i + "]");
         List<Written> written = new ArrayList<>();
         boolean anyNew = false;
         for (int i = 0; i < commands.size(); i++) {
@@ -127,6 +133,7 @@ public class ClaimResource {
     @PUT
     @Path("{claimId: .+}")
     @Operation(summary = "Revise a claim (a correction with a reason; the earlier reading stays in the log)")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response revise(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
                            @HeaderParam("If-Match") String ifMatch, JsonNode body) {
         Long expected = Etags.expected(ifMatch);
@@ -134,12 +141,13 @@ public class ClaimResource {
             throw Rejection.invalid("body", "must be a claim object with a reason");
         }
         ClaimCommand.ReviseClaim command = parse(body).toRevise(claimId, sourceId, expected);
-        return Written.of(claimId, writer.send(command, Caller.name())).ok();
+        return Written.of(claimId, writer.send(command, caller.name())).ok();
     }
 
     @POST
     @Path("{claimId: .+}/withdrawal")
     @Operation(summary = "Withdraw a claim with a reason; it stays in the log but no longer counts")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response withdraw(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
                              @HeaderParam("If-Match") String ifMatch, Withdrawal body) {
         Long expected = Etags.expected(ifMatch);
@@ -150,7 +158,7 @@ public class ClaimResource {
         checks.text("reason", body.reason(), true, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
         var outcome = writer.send(new ClaimCommand.WithdrawClaim(claimId, sourceId, body.reason(), expected),
-                Caller.name());
+                caller.name());
         return Written.of(claimId, outcome).ok();
     }
 

@@ -16,7 +16,9 @@ import org.claimledger.common.Rejection;
 import org.claimledger.entity.EntityCommand;
 import org.claimledger.entity.EntityInput;
 import org.claimledger.entity.view.EntityQueries;
-import org.claimledger.web.Caller;
+import org.claimledger.security.Caller;
+import org.claimledger.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
@@ -40,16 +42,20 @@ public class EntityResource {
     LedgerWriter writer;
 
     @Inject
+    Caller caller;
+
+    @Inject
     EntityQueries queries;
 
     @POST
     @Operation(summary = "Define an entity (same again: 200; otherwise under the same id: 409)")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response define(EntityInput input) {
         if (input == null) {
             throw Rejection.invalid("body", "is required");
         }
         EntityCommand.DefineEntity command = input.toDefine();
-        return Written.of(command.entityId(), writer.send(command, Caller.name())).created("/api/entities");
+        return Written.of(command.entityId(), writer.send(command, caller.name())).created("/api/entities");
     }
 
     @GET

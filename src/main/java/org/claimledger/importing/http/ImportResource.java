@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.claimledger.common.Checks;
 import org.claimledger.common.Rejection;
 import org.claimledger.importing.Importer;
-import org.claimledger.web.Caller;
+import org.claimledger.security.Caller;
+import org.claimledger.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,9 +34,13 @@ public class ImportResource {
     @Inject
     Importer importer;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(summary = "Import a bundle of corpus files: 200 with counts, or 422 listing every problem "
             + "with its file and line (and nothing written)")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Importer.Report importBundle(Bundle bundle) {
         Checks checks = new Checks();
         if (bundle == null || bundle.files() == null || bundle.files().isEmpty()) {
@@ -49,6 +55,6 @@ public class ImportResource {
             }
         });
         checks.throwIfAny();
-        return importer.importFiles(bundle.files(), Caller.name());
+        return importer.importFiles(bundle.files(), caller.name());
     }
 }

@@ -23,7 +23,9 @@ import org.claimledger.verdict.Dossier;
 import org.claimledger.verdict.Status;
 import org.claimledger.verdict.Verdict;
 import org.claimledger.verdict.view.VerdictQueries;
-import org.claimledger.web.Caller;
+import org.claimledger.security.Caller;
+import org.claimledger.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
@@ -49,6 +51,9 @@ public class PropositionResource {
     LedgerWriter writer;
 
     @Inject
+    Caller caller;
+
+    @Inject
     PropositionQueries propositions;
 
     @Inject
@@ -59,12 +64,13 @@ public class PropositionResource {
 
     @POST
     @Operation(summary = "Define a proposition (same again: 200; otherwise under the same id: 409)")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response define(PropositionInput input) {
         if (input == null) {
             throw Rejection.invalid("body", "is required");
         }
         PropositionCommand.DefineProposition command = input.toDefine();
-        return Written.of(command.propositionId(), writer.send(command, Caller.name())).created("/api/propositions");
+        return Written.of(command.propositionId(), writer.send(command, caller.name())).created("/api/propositions");
     }
 
     @GET

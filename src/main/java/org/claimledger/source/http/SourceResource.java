@@ -18,7 +18,9 @@ import org.claimledger.source.SourceCommand;
 import org.claimledger.source.SourceDetails;
 import org.claimledger.source.SourceInput;
 import org.claimledger.source.view.SourceQueries;
-import org.claimledger.web.Caller;
+import org.claimledger.security.Caller;
+import org.claimledger.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
@@ -46,13 +48,17 @@ public class SourceResource {
     LedgerWriter writer;
 
     @Inject
+    Caller caller;
+
+    @Inject
     SourceQueries queries;
 
     @POST
     @Operation(summary = "Register a source (same id and body again: 200; other body: 409)")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response register(SourceInput input) {
         SourceCommand.RegisterSource command = required(input).toRegister();
-        return Written.of(command.sourceId(), writer.send(command, Caller.name())).created("/api/sources");
+        return Written.of(command.sourceId(), writer.send(command, caller.name())).created("/api/sources");
     }
 
     @GET
@@ -67,6 +73,7 @@ public class SourceResource {
     @PUT
     @Path("{id: .+}")
     @Operation(summary = "Correct what is recorded about a source (If-Match for optimistic concurrency)")
+    @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            SourceRevision body) {
         Long expected = Etags.expected(ifMatch);
@@ -81,13 +88,14 @@ public class SourceResource {
                 body.language(), body.origin(), body.derivedFrom(), body.citation()).details(checks);
         checks.text("reason", body.reason(), false, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
-        var outcome = writer.send(new SourceCommand.ReviseSource(id, details, body.reason(), expected), Caller.name());
+        var outcome = writer.send(new SourceCommand.ReviseSource(id, details, body.reason(), expected), caller.name());
         return Written.of(id, outcome).ok();
     }
 
     @POST
     @Path("{id: .+}/assessments")
     @Operation(summary = "Grade a source's reliability (A-F) with a rationale; the latest stands, all are kept")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response assess(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            AssessmentInput body) {
         Long expected = Etags.expected(ifMatch);
@@ -108,7 +116,7 @@ public class SourceResource {
         checks.text("rationale", body.rationale(), true, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
         var outcome = writer.send(new SourceCommand.AssessSource(id, grade, body.rationale(), expected),
-                Caller.name());
+                caller.name());
         return Response.status(201).tag(Etags.of(outcome.version()))
                 .entity(Written.of(id, outcome)).build();
     }
