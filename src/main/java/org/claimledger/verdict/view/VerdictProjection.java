@@ -204,7 +204,10 @@ public class VerdictProjection implements Projection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 cause.position(), nextSeq++, type, propositionId, subject, sourceId, cause.at(), Json.doc(data));
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> signal.updatesCommitted());
+            var unitOfWork = CurrentUnitOfWork.get().root();
+            unitOfWork.afterCommit(u -> signal.updatesCommitted());
+            // a batch that rolls back is handled again from its start: number its updates afresh
+            unitOfWork.onRollback(u -> seqPosition = -1);
         }
     }
 
