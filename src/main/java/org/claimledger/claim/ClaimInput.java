@@ -55,8 +55,8 @@ public record ClaimInput(
             checks.fail("id", "does not match the claim id in the path ('" + claimId + "')");
         }
         ClaimContent content = content(checks);
-        checks.text("reason", reason, true, Checks.MAX_LONG_TEXT);
+        String why = checks.text("reason", reason, true, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
-        return new ClaimCommand.ReviseClaim(claimId, sourceId, content, reason, expectedVersion);
+        return new ClaimCommand.ReviseClaim(claimId, sourceId, content, why, expectedVersion);
     }
 }

@@ -38,17 +38,23 @@ public final class Checks {
         }
     }
 
+    /**
+     * Checks a text field and returns it in Unicode NFC, so that one text has one spelling in the
+     * ledger ("Kraków" typed with a combining accent is the same word); nothing else about it is
+     * changed: quotes keep their spacing, their punctuation and their encoding damage.
+     */
     public String text(String field, String value, boolean required, int maxLength) {
         if (value == null || value.isBlank()) {
             if (required) {
                 fail(field, "is required");
             }
-            return value == null || value.isBlank() ? null : value;
+            return null;
         }
-        if (value.length() > maxLength) {
-            fail(field, "must be at most " + maxLength + " characters (is " + value.length() + ")");
+        String nfc = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
+        if (nfc.length() > maxLength) {
+            fail(field, "must be at most " + maxLength + " characters (is " + nfc.length() + ")");
         }
-        return value;
+        return nfc;
     }
 
     public String slug(String field, String value, boolean required) {

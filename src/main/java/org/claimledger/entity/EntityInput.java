@@ -19,19 +19,22 @@ public record EntityInput(
         Checks checks = new Checks();
         checks.slug("id", id, true);
         EntityKind k = checks.oneOf("kind", EntityKind.class, kind, false);
-        Map<String, String> l = labels == null ? Map.of() : new TreeMap<>(labels);
-        if (l.isEmpty()) {
+        Map<String, String> l = new TreeMap<>();
+        if (labels == null || labels.isEmpty()) {
             checks.fail("labels", "needs at least one label, keyed by language (e.g. {\"pl\":\"Kraków\"})");
+        } else {
+            labels.forEach((lang, label) -> {
+                if (!LanguageTags.isValid(lang)) {
+                    checks.fail("labels." + lang, "'" + lang + "' is not a BCP 47 language tag");
+                }
+                l.put(lang, checks.text("labels." + lang, label, true, Checks.MAX_SHORT_TEXT));
+            });
         }
-        l.forEach((lang, label) -> {
-            if (!LanguageTags.isValid(lang)) {
-                checks.fail("labels." + lang, "'" + lang + "' is not a BCP 47 language tag");
+        List<String> a = new java.util.ArrayList<>();
+        if (aliases != null) {
+            for (int i = 0; i < aliases.size(); i++) {
+                a.add(checks.text("aliases[" + i + "]", aliases.get(i), true, Checks.MAX_SHORT_TEXT));
             }
-            checks.text("labels." + lang, label, true, Checks.MAX_SHORT_TEXT);
-        });
-        List<String> a = aliases == null ? List.of() : aliases;
-        for (int i = 0; i < a.size(); i++) {
-            checks.text("aliases[" + i + "]", a.get(i), true, Checks.MAX_SHORT_TEXT);
         }
         if (wikidata != null && !wikidata.matches("Q[1-9][0-9]{0,11}")) {
             checks.fail("wikidata", "must be a Wikidata item id such as Q31487");

@@ -22,9 +22,10 @@ public record SourceInput(
 
     public SourceDetails details(Checks checks) {
         String t = checks.text("title", title, true, Checks.MAX_SHORT_TEXT);
+        List<String> a = new java.util.ArrayList<>();
         if (authors != null) {
             for (int i = 0; i < authors.size(); i++) {
-                checks.text("authors[" + i + "]", authors.get(i), true, Checks.MAX_SHORT_TEXT);
+                a.add(checks.text("authors[" + i + "]", authors.get(i), true, Checks.MAX_SHORT_TEXT));
             }
         }
         SourceKind k = checks.oneOf("kind", SourceKind.class, kind, true);
@@ -36,7 +37,7 @@ public record SourceInput(
             checks.fail("derivedFrom", "a source cannot derive from itself");
         }
         String c = checks.text("citation", citation, false, Checks.MAX_LONG_TEXT);
-        return new SourceDetails(t, authors, k, p, lang, o, d, c);
+        return new SourceDetails(t, a, k, p, lang, o, d, c);
     }
 
     /** The command to register this source, or a rejection listing every bad field. */

@@ -29,12 +29,15 @@ class DurabilityIT {
             Duration startup = ledger.start();
             assertThat(startup).as("start-up time").isLessThan(Duration.ofSeconds(30));
             writeCorpus(ledger);
-            JsonNode before = awaitSourceWithClaims(ledger, 2);
+            awaitSourceWithClaims(ledger, 2);
+            ledger.awaitReadModels(); // every view, verdicts included, has seen both claims
+            JsonNode before = JSON.readTree(ledger.get("/api/sources/konev-1969-memoir").body());
             JsonNode propositionBefore = JSON.readTree(ledger.get("/api/propositions/krakow-1945/city-taken-intact").body());
 
             ledger.stop();
             ledger.start();
 
+            ledger.awaitReadModels();
             JsonNode after = JSON.readTree(ledger.get("/api/sources/konev-1969-memoir").body());
             assertThat(after).isEqualTo(before);
             assertThat(after.at("/claims/0/quote").asText()).isEqualTo(QUOTE);

@@ -156,6 +156,19 @@ public final class ServiceProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Waits until every read model has caught up with the event log. */
+    public void awaitReadModels() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = get("/api/admin/projections").body();
+            if (status.contains("\"caughtUp\"") && !status.contains("\"caughtUp\":false")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the read models did not catch up: " + get("/api/admin/projections").body());
+    }
+
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }

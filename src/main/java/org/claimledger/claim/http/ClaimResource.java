@@ -155,9 +155,9 @@ public class ClaimResource {
             throw Rejection.invalid("reason", "is required");
         }
         Checks checks = new Checks();
-        checks.text("reason", body.reason(), true, Checks.MAX_LONG_TEXT);
+        String reason = checks.text("reason", body.reason(), true, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
-        var outcome = writer.send(new ClaimCommand.WithdrawClaim(claimId, sourceId, body.reason(), expected),
+        var outcome = writer.send(new ClaimCommand.WithdrawClaim(claimId, sourceId, reason, expected),
                 caller.name());
         return Written.of(claimId, outcome).ok();
     }

@@ -86,9 +86,9 @@ public class SourceResource {
         }
         SourceDetails details = new SourceInput(id, body.title(), body.authors(), body.kind(), body.published(),
                 body.language(), body.origin(), body.derivedFrom(), body.citation()).details(checks);
-        checks.text("reason", body.reason(), false, Checks.MAX_LONG_TEXT);
+        String reason = checks.text("reason", body.reason(), false, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
-        var outcome = writer.send(new SourceCommand.ReviseSource(id, details, body.reason(), expected), caller.name());
+        var outcome = writer.send(new SourceCommand.ReviseSource(id, details, reason, expected), caller.name());
         return Written.of(id, outcome).ok();
     }
 
@@ -113,9 +113,9 @@ public class SourceResource {
                 checks.fail("grade", e.getMessage());
             }
         }
-        checks.text("rationale", body.rationale(), true, Checks.MAX_LONG_TEXT);
+        String rationale = checks.text("rationale", body.rationale(), true, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
-        var outcome = writer.send(new SourceCommand.AssessSource(id, grade, body.rationale(), expected),
+        var outcome = writer.send(new SourceCommand.AssessSource(id, grade, rationale, expected),
                 caller.name());
         return Response.status(201).tag(Etags.of(outcome.version()))
                 .entity(Written.of(id, outcome)).build();
