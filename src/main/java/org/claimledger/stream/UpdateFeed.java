@@ -101,14 +101,21 @@ public class UpdateFeed {
     }
 
     /** Opens a stream for a subscriber that has seen everything up to {@code after} (null: live only). */
-    public void subscribe(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor after) {
-        Subscription s = new Subscription(sink, sse, hangUp, filter, after == null ? head : after);
+    public void subscribe(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor after,
+                          Runnable onClose) {
+        Subscription s = new Subscription(sink, sse, hangUp, filter, after == null ? head : after, onClose);
         subscriptions.add(s);
         executor.execute(() -> pump(s));
     }
 
     public int subscribers() {
         return subscriptions.size();
+    }
+
+    /** Forgets a subscription and gives back its caller's stream allowance. */
+    private void drop(Subscription s) {
+        subscriptions.remove(s);
+        s.release();
     }
 
     private void wake() {
@@ -142,7 +149,7 @@ public class UpdateFeed {
     /** Sends a subscriber what it has not seen yet, from history or from the window, in order. */
     private void pump(Subscription s) {
         if (s.closed.get()) {
-            subscriptions.remove(s);
+            drop(s);
             return;
         }
         try {
@@ -174,13 +181,13 @@ public class UpdateFeed {
         } catch (RuntimeException e) {
             LOG.warn("could not serve a subscriber; disconnecting it", e);
             s.close();
-            subscriptions.remove(s);
+            drop(s);
         }
     }
 
     private boolean send(Subscription s, Update u) {
         if (s.closed.get()) {
-            subscriptions.remove(s);
+            drop(s);
             return false;
         }
         if (s.inFlight.get() >= buffer) {
@@ -220,7 +227,7 @@ public class UpdateFeed {
                 LOG.debugf("cutting off a subscriber stalled with %d events unsent at %s", s.inFlight.get(),
                         s.cursor.id());
                 s.hangUp(); // drop the connection and what is queued for it, rather than wait to end politely
-                subscriptions.remove(s);
+                drop(s);
             }
         }
     }
@@ -228,7 +235,7 @@ public class UpdateFeed {
     private void beat() {
         for (Subscription s : new ArrayList<>(subscriptions)) {
             if (s.closed.get() || s.sink.isClosed()) {
-                subscriptions.remove(s);
+                drop(s);
                 continue;
             }
             if (s.stalledSince != 0) {
@@ -249,22 +256,34 @@ public class UpdateFeed {
         final SseEventSink sink;
         final Sse sse;
         final Runnable hangUp;
+        final Runnable onClose;
+        private final AtomicBoolean released = new AtomicBoolean();
         final UpdateFilter filter;
         volatile Cursor cursor;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile long stalledSince;
 
-        Subscription(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor cursor) {
+        Subscription(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor cursor,
+                     Runnable onClose) {
             this.sink = sink;
             this.sse = sse;
             this.hangUp = hangUp;
+            this.onClose = onClose;
             this.filter = filter;
             this.cursor = cursor;
         }
 
+        /** Gives back the caller's stream allowance, once. */
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                onClose.run();
+            }
+        }
+
         void hangUp() {
             closed.set(true);
+            release();
             try {
                 hangUp.run();
             } catch (RuntimeException ignored) {
@@ -274,6 +293,7 @@ public class UpdateFeed {
 
         void close() {
             closed.set(true);
+            release();
             try {
                 sink.close();
             } catch (RuntimeException ignored) {

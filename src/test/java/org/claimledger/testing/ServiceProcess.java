@@ -53,7 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.port=" + port,
+                // these runs are about durability and throughput, not about one caller's fair share
+                "-Dclaimledger.limits.requests-per-second=1000000", "-Dclaimledger.limits.burst=1000000"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -1,7 +1,11 @@
 package org.claimledger.stream.http;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.inject.Inject;
+import org.claimledger.security.Caller;
+import org.claimledger.security.RateLimitFilter;
+import org.claimledger.security.RateLimits;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,6 +23,7 @@ import org.claimledger.stream.UpdateFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +36,12 @@ public class StreamResource {
 
     @Inject
     UpdateFeed feed;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -52,7 +63,18 @@ public class StreamResource {
         checks.throwIfAny();
         Cursor after = lastEventId != null && !lastEventId.isBlank() ? Cursor.parse("Last-Event-ID", lastEventId.trim())
                 : from != null ? Cursor.parse("from", from) : null;
-        feed.subscribe(sink, sse, () -> request.connection().close(), new UpdateFilter(s, p, t), after);
+        String key = RateLimitFilter.key(caller, request);
+        if (!limits.openStream(key)) {
+            throw HttpProblem.builder()
+                    .withType(URI.create("https://claimledger.org/problems/too-many-streams"))
+                    .withStatus(429)
+                    .withTitle("Too many open streams")
+                    .withDetail("at most " + limits.streamsPerCaller() + " open streams per caller; close one first")
+                    .withHeader("Retry-After", 5)
+                    .build();
+        }
+        feed.subscribe(sink, sse, () -> request.connection().close(), new UpdateFilter(s, p, t), after,
+                () -> limits.closeStream(key));
     }
 
     private static Set<String> ids(Checks checks, String field, List<String> raw) {
