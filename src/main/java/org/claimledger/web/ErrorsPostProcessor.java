@@ -39,7 +39,9 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
         List<FieldError> errors = new ArrayList<>();
         Object field = params.get("field");
         if (field != null) {
-            errors.add(new FieldError(field.toString(), problem.getDetail() == null ? "is invalid" : problem.getDetail()));
+            String detail = safe(problem.getDetail());
+            errors.add(new FieldError(field.toString(), detail == null ? "is invalid" : detail));
+            problem = HttpProblem.builder(problem).withDetail(field + ": " + detail).build();
         }
         Object violations = params.get("violations");
         if (violations instanceof List<?> list) {
@@ -63,7 +65,7 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
                     .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce("", String::concat).replaceFirst("^\\.", "");
         }
-        String message = e.getOriginalMessage();
+        String message = e instanceof JsonMappingException ? safe(e.getOriginalMessage()) : e.getOriginalMessage();
         JsonLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             message += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
@@ -76,6 +78,16 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
                 .withInstance(problem.getInstance())
                 .with("errors", List.of(new FieldError(field, kind + message)))
                 .build();
+    }
+
+    /** Jackson names Java types in its messages; a client learns the shape it got wrong, not our classes. */
+    static String safe(String message) {
+        if (message == null) {
+            return null;
+        }
+        return message.replaceAll("`[^`]*`", "the expected type")
+                .replace("(although at least one Creator exists)", "")
+                .replaceAll("\\s+", " ").strip();
     }
 
     private static JsonProcessingException jsonCause(Throwable t) {
