@@ -47,14 +47,13 @@ class ServerSentEventsTest {
         List<String> expected = new ArrayList<>();
         String lastSeen;
         try (SseClient client = SseClient.open(url("?proposition=" + watched), null)) {
-            Thread.sleep(300);
+            // subscribed before open() returns: the stream starts once the resource has registered it
             claim(a, watched, 1, true, expected);
             claim(a, other, 2, true, null);
             claim(b, watched, 3, false, expected); // contests the watched verdict
             claim(b, other, 4, true, null);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(client.events()).extracting(SseClient.Event::type).hasSizeGreaterThanOrEqualTo(4));
-            Thread.sleep(300);
+            // four updates arrive, and nothing more for a while after them
+            await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(300)).until(() -> client.events().size() == 4);
             List<SseClient.Event> got = client.events();
             assertThat(got).extracting(SseClient.Event::type).containsExactly("claim-recorded", "verdict-changed",
                     "claim-recorded", "verdict-changed");
@@ -72,8 +71,7 @@ class ServerSentEventsTest {
         claim(a, other, 6, false, null);
         claim(b, watched, 7, false, missed);
         try (SseClient resumed = SseClient.open(url("?proposition=" + watched), lastSeen)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.events().size() >= 2);
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(500)).until(() -> resumed.events().size() == 2);
             assertThat(resumed.events()).extracting(SseClient.Event::type).containsExactly("claim-recorded",
                     "claim-recorded");
             assertThat(resumed.events().get(0).data()).contains(missed.get(0));
@@ -83,8 +81,7 @@ class ServerSentEventsTest {
         }
         // from= works as Last-Event-ID does, and type filters apply on the server
         try (SseClient verdicts = SseClient.open(url("?proposition=" + watched + "&type=verdict-changed&from=0"), null)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> verdicts.events().size() >= 2);
-            Thread.sleep(300);
+            await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(300)).until(() -> verdicts.events().size() == 2);
             assertThat(verdicts.events()).hasSize(2).allMatch(e -> e.type().equals("verdict-changed"));
         }
     }
