@@ -57,6 +57,13 @@ public final class Checks {
         return nfc;
     }
 
+    public int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            fail(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
     public String slug(String field, String value, boolean required) {
         if (value == null) {
             if (required) {

@@ -37,12 +37,7 @@ public class ImportCommand implements QuarkusApplication {
 
     /** The ledger to send to, when the command names one with {@code --url}. */
     public static String url(String... args) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--url")) {
-                return args[i + 1];
-            }
-        }
-        return null;
+        return option("--url", args);
     }
 
     private static String option(String name, String... args) {

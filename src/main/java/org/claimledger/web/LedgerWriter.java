@@ -49,7 +49,7 @@ public class LedgerWriter {
      * With {@code rollBackRegardless} nothing is committed even when every command passes.
      */
     public List<Attempt> attemptAll(List<?> commands, String recordedBy, boolean rollBackRegardless) {
-        MetaData metaData = MetaData.with("recordedBy", recordedBy);
+        MetaData metaData = MetaData.with("recordedBy", recordedBy == null ? "anonymous" : recordedBy);
         for (int round = 1; ; round++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
@@ -88,27 +88,17 @@ public class LedgerWriter {
      * messages (e.g. {@code claims[3]}).
      */
     public List<Outcome> sendAll(List<?> commands, String recordedBy, IntFunction<String> itemName) {
-        MetaData metaData = MetaData.with("recordedBy", recordedBy == null ? "anonymous" : recordedBy);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    List<Outcome> outcomes = new ArrayList<>(commands.size());
-                    for (int i = 0; i < commands.size(); i++) {
-                        try {
-                            outcomes.add(ledger.commandGateway().sendAndWait(
-                                    GenericCommandMessage.asCommandMessage(commands.get(i)).andMetaData(metaData)));
-                        } catch (Rejection r) {
-                            String name = itemName.apply(i);
-                            throw name.isEmpty() ? r : r.within(name);
-                        }
-                    }
-                    return outcomes;
-                });
-            } catch (ConcurrencyException | AggregateStreamCreationException race) {
-                if (attempt >= ATTEMPTS) {
-                    throw Rejection.conflict("another write to the same record kept winning; try again");
-                }
+        List<Attempt> attempts = attemptAll(commands, recordedBy, false);
+        List<Outcome> outcomes = new ArrayList<>(attempts.size());
+        for (int i = 0; i < attempts.size(); i++) {
+            Rejection r = attempts.get(i).rejection();
+            if (r != null) {
+                String name = itemName.apply(i);
+                throw name.isEmpty() ? r : r.within(name);
             }
+            outcomes.add(attempts.get(i).outcome());
         }
+        return outcomes;
     }
+
 }

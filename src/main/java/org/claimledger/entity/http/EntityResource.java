@@ -63,9 +63,7 @@ public class EntityResource {
     public Found search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
         Checks checks = new Checks();
         checks.text("q", q, true, 200);
-        if (limit < 1 || limit > 200) {
-            checks.fail("limit", "must be between 1 and 200");
-        }
+        checks.between("limit", limit, 1, 200);
         checks.throwIfAny();
         return new Found(q, queries.search(q, limit));
     }

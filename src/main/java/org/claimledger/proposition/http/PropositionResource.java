@@ -82,7 +82,7 @@ public class PropositionResource {
         Status s = checks.oneOf("status", Status.class, status, false);
         checks.slug("subject", subject, false);
         checks.text("q", q, false, 200);
-        checkLimit(checks, limit);
+        checks.between("limit", limit, 1, 200);
         checks.throwIfAny();
         return verdicts.list(s == null ? null : s.wire(), subject, q == null || q.isBlank() ? null : q, limit, cursor);
     }
@@ -160,12 +160,6 @@ public class PropositionResource {
                 body.set(field.getKey(), field.getValue());
             }
         });
-    }
-
-    static void checkLimit(Checks checks, int limit) {
-        if (limit < 1 || limit > 200) {
-            checks.fail("limit", "must be between 1 and 200");
-        }
     }
 
     private static Instant instant(String text) {

@@ -26,9 +26,7 @@ public class DisputeResource {
     public VerdictQueries.Page disputes(@QueryParam("limit") @DefaultValue("50") int limit,
                                         @QueryParam("cursor") String cursor) {
         Checks checks = new Checks();
-        if (limit < 1 || limit > 200) {
-            checks.fail("limit", "must be between 1 and 200");
-        }
+        checks.between("limit", limit, 1, 200);
         checks.throwIfAny();
         return verdicts.disputes(limit, cursor);
     }
