@@ -92,6 +92,9 @@ public class AxonLedger {
     @ConfigProperty(name = "claimledger.projections.batch-size", defaultValue = "100")
     int projectionBatchSize;
 
+    @ConfigProperty(name = "claimledger.projections.fetch-size", defaultValue = "1000")
+    int fetchSize;
+
     private volatile Configuration configuration;
 
     void start(@Observes @Priority(100) StartupEvent event) {
@@ -169,7 +172,7 @@ public class AxonLedger {
                                 .snapshotSerializer(serializer)
                                 .persistenceExceptionResolver(new PostgresDuplicateKeys())
                                 .schema(EVENT_SCHEMA)
-                                .batchSize(100)))
+                                .batchSize(fetchSize)))
                         // local appends wake the readers at once; this only bounds how late
                         // they hear of appends made by other replicas
                         .fetchDelay(200)

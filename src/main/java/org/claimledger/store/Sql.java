@@ -54,7 +54,7 @@ public final class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private static void bind(Connection c, PreparedStatement ps, Object... args) throws SQLException {
+    static void bind(Connection c, PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Instant instant) {

@@ -27,12 +27,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private Process process;
     private final List<String> jvmOptions = new ArrayList<>();
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private String token;
 
     /** Extra JVM options for the service (heap size, profiling). */
     public ServiceProcess jvm(String... options) {
         jvmOptions.addAll(List.of(options));
         return this;
+    }
+
+    /** An environment variable for the service and its commands (an external PostgreSQL, say). */
+    public ServiceProcess env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** The service's process id (for its memory, or a profiler). */
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
@@ -63,6 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CLAIMLEDGER_DATA_DIR", dataDir.toString());
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         process = builder.start();
         long deadline = started + Duration.ofSeconds(90).toNanos();
@@ -105,6 +118,7 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CLAIMLEDGER_DATA_DIR", dataDir.toString());
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().putAll(environment);
         Process run = builder.start();
         String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {

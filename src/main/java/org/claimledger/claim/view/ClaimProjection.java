@@ -14,6 +14,7 @@ import org.claimledger.claim.ClaimEvent.ClaimRecorded;
 import org.claimledger.claim.ClaimEvent.ClaimRevised;
 import org.claimledger.claim.ClaimEvent.ClaimWithdrawn;
 import org.claimledger.store.Json;
+import org.claimledger.store.BatchedWrites;
 import org.claimledger.store.Sql;
 
 import javax.sql.DataSource;
@@ -27,17 +28,19 @@ public class ClaimProjection implements Projection {
     public static final String NAME = "claims";
 
     private final Sql sql;
+    private final BatchedWrites writes;
 
     @Inject
     public ClaimProjection(DataSource dataSource) {
         this.sql = new Sql(dataSource);
+        this.writes = new BatchedWrites(dataSource);
     }
 
     @EventHandler
     void on(ClaimRecorded event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
         ClaimContent c = event.content();
-        sql.update("""
+        writes.add("claim_view", """
                 INSERT INTO claim_view (id, source_id, proposition_id, stance, value, locator, quote, quote_language,
                                         translation, via, note, event_when, version, recorded_at, recorded_by, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -50,7 +53,7 @@ public class ClaimProjection implements Projection {
     @EventHandler
     void on(ClaimRevised event, @SequenceNumber long seq, @Timestamp Instant at) {
         ClaimContent c = event.content();
-        sql.update("""
+        writes.add("claim_view", """
                 UPDATE claim_view SET stance = ?, value = ?, locator = ?, quote = ?, quote_language = ?,
                        translation = ?, via = ?, note = ?, event_when = ?, revision_reason = ?, version = ?, updated_at = ?
                  WHERE id = ? AND version < ?""",
@@ -61,7 +64,7 @@ public class ClaimProjection implements Projection {
 
     @EventHandler
     void on(ClaimWithdrawn event, @SequenceNumber long seq, @Timestamp Instant at) {
-        sql.update("""
+        writes.add("claim_view", """
                 UPDATE claim_view SET withdrawn = TRUE, withdrawal_reason = ?, version = ?, updated_at = ?
                  WHERE id = ? AND version < ?""",
                 event.reason(), seq, at, event.claimId(), seq);

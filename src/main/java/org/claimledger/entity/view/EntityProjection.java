@@ -12,6 +12,7 @@ import org.claimledger.common.Folding;
 import org.claimledger.entity.EntityDetails;
 import org.claimledger.entity.EntityEvent.EntityDefined;
 import org.claimledger.store.Json;
+import org.claimledger.store.BatchedWrites;
 import org.claimledger.store.Sql;
 
 import javax.sql.DataSource;
@@ -27,22 +28,24 @@ public class EntityProjection implements Projection {
     public static final String NAME = "entities";
 
     private final Sql sql;
+    private final BatchedWrites writes;
 
     @Inject
     public EntityProjection(DataSource dataSource) {
         this.sql = new Sql(dataSource);
+        this.writes = new BatchedWrites(dataSource);
     }
 
     @EventHandler
     void on(EntityDefined event, @SequenceNumber long seq, @Timestamp Instant at) {
         EntityDetails d = event.details();
-        sql.update("""
+        writes.add("entity_view", """
                 INSERT INTO entity_view (id, kind, labels, aliases, wikidata, version, defined_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 event.entityId(), d.kind() == null ? null : d.kind().wire(), Json.doc(d.labels()),
                 Json.doc(d.aliases()), d.wikidata(), seq, at);
         for (String name : names(event.entityId(), d)) {
-            sql.update("INSERT INTO entity_name_view (entity_id, folded) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            writes.add("entity_name_view", "INSERT INTO entity_name_view (entity_id, folded) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     event.entityId(), name);
         }
     }

@@ -11,6 +11,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.claimledger.axon.Projection;
 import org.claimledger.proposition.PropositionDetails;
 import org.claimledger.proposition.PropositionEvent.PropositionDefined;
+import org.claimledger.store.BatchedWrites;
 import org.claimledger.store.Sql;
 
 import javax.sql.DataSource;
@@ -24,17 +25,19 @@ public class PropositionProjection implements Projection {
     public static final String NAME = "propositions";
 
     private final Sql sql;
+    private final BatchedWrites writes;
 
     @Inject
     public PropositionProjection(DataSource dataSource) {
         this.sql = new Sql(dataSource);
+        this.writes = new BatchedWrites(dataSource);
     }
 
     @EventHandler
     void on(PropositionDefined event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
         PropositionDetails d = event.details();
-        sql.update("""
+        writes.add("proposition_view", """
                 INSERT INTO proposition_view (id, subject, predicate, value_type, cardinality, label, version,
                                               defined_at, defined_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",

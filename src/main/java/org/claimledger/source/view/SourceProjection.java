@@ -14,6 +14,7 @@ import org.claimledger.source.SourceEvent.SourceAssessed;
 import org.claimledger.source.SourceEvent.SourceRegistered;
 import org.claimledger.source.SourceEvent.SourceRevised;
 import org.claimledger.store.Json;
+import org.claimledger.store.BatchedWrites;
 import org.claimledger.store.Sql;
 
 import javax.sql.DataSource;
@@ -27,17 +28,19 @@ public class SourceProjection implements Projection {
     public static final String NAME = "sources";
 
     private final Sql sql;
+    private final BatchedWrites writes;
 
     @Inject
     public SourceProjection(DataSource dataSource) {
         this.sql = new Sql(dataSource);
+        this.writes = new BatchedWrites(dataSource);
     }
 
     @EventHandler
     void on(SourceRegistered event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
         SourceDetails d = event.details();
-        sql.update("""
+        writes.add("source_view", """
                 INSERT INTO source_view (id, title, authors, kind, published, language, origin, derived_from, citation,
                                          grade, version, registered_at, registered_by, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'F', ?, ?, ?, ?)
@@ -52,7 +55,7 @@ public class SourceProjection implements Projection {
     void on(SourceRevised event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
         SourceDetails d = event.details();
-        sql.update("""
+        writes.add("source_view", """
                 UPDATE source_view SET title = ?, authors = ?, kind = ?, published = ?, language = ?, origin = ?,
                        derived_from = ?, citation = ?, version = ?, updated_at = ?
                  WHERE id = ? AND version < ?""",
@@ -65,14 +68,14 @@ public class SourceProjection implements Projection {
     @EventHandler
     void on(SourceAssessed event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
-        sql.update("UPDATE source_view SET grade = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.add("source_view", "UPDATE source_view SET grade = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 event.grade().wire(), seq, at, event.sourceId(), seq);
         history(event.sourceId(), seq, "assessed", event.grade().wire(), event.rationale(), null, at, by);
     }
 
     private void history(String sourceId, long seq, String kind, String grade, String rationale, String reason,
                          Instant at, String by) {
-        sql.update("""
+        writes.add("source_history_view", """
                 INSERT INTO source_history_view (source_id, seq, kind, grade, rationale, reason, recorded_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 sourceId, seq, kind, grade, rationale, reason, at, by);

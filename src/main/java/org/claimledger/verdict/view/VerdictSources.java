@@ -20,10 +20,6 @@ final class VerdictSources {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    /** A proposition's live claims, and every source of every line testifying on it. */
-    record Evidence(List<Testimony> testimonies, List<Witness> witnesses) {
-    }
-
     interface Placement {
         void placed(Witness witness, String line, double weight);
     }
@@ -39,17 +35,26 @@ final class VerdictSources {
         });
     }
 
+    /** A proposition's live claims, and every source of every line testifying on it. */
+    record Evidence(List<Testimony> testimonies, List<Witness> witnesses) {
+    }
+
     static Evidence evidence(Sql sql, String propositionId) {
-        List<Testimony> testimonies = sql.list("""
-                        SELECT id, source_id, stance, value::text FROM verdict_claim
-                         WHERE proposition_id = ? AND live ORDER BY id""",
-                rs -> new Testimony(rs.getString(1), rs.getString(2), Stance.fromWire(rs.getString(3)),
-                        Json.MAPPER.convertValue(Json.tree(rs.getString(4)), Value.class)), propositionId);
+        List<Testimony> testimonies = testimonies(sql, propositionId);
         String[] sources = testimonies.stream().map(Testimony::sourceId).distinct().toArray(String[]::new);
         List<Witness> witnesses = sql.list("""
                 SELECT * FROM verdict_source WHERE line IN (SELECT line FROM verdict_source WHERE id = ANY(?))
                  ORDER BY id""", VerdictSources::witness, (Object) sources);
         return new Evidence(testimonies, witnesses);
+    }
+
+    /** A proposition's live claims, in claim id order. */
+    static List<Testimony> testimonies(Sql sql, String propositionId) {
+        return sql.list("""
+                        SELECT id, source_id, stance, value::text FROM verdict_claim
+                         WHERE proposition_id = ? AND live ORDER BY id""",
+                rs -> new Testimony(rs.getString(1), rs.getString(2), Stance.fromWire(rs.getString(3)),
+                        Json.MAPPER.convertValue(Json.tree(rs.getString(4)), Value.class)), propositionId);
     }
 
     static Witness witness(ResultSet rs) throws SQLException {

@@ -1,0 +1,131 @@
+package org.claimledger.store;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A read model's writes for one batch of events, sent to PostgreSQL as JDBC batches just before
+ * the batch commits (in the same transaction as the processor's position), instead of one round
+ * trip per row. Statements on different tables commute in our read models; two different
+ * statements on the same table keep their order (the earlier ones are sent first). A read model
+ * that reads its own tables calls {@link #flush()} first. Outside a unit of work every write is
+ * sent at once. One instance per read model, used by its processor's single thread.
+ */
+public final class BatchedWrites {
+
+    private record Pending(String table, List<Object[]> rows) {
+    }
+
+    /** What the owner of the writes hears of its batch's end. */
+    public interface Batch {
+        /** The batch is about to commit: queue what was kept back (it is sent right after). */
+        default void committing() {
+        }
+
+        /** The batch and its writes are durable. */
+        default void committed() {
+        }
+
+        /** The batch rolled back: its writes are gone, and the events will be handled again. */
+        default void rolledBack() {
+        }
+    }
+
+    private final DataSource dataSource;
+    private final Batch batch;
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private UnitOfWork<?> hooked;
+
+    public BatchedWrites(DataSource dataSource, Batch batch) {
+        this.dataSource = dataSource;
+        this.batch = batch;
+    }
+
+    public BatchedWrites(DataSource dataSource) {
+        this(dataSource, new Batch() {
+        });
+    }
+
+    /** Queues one statement on {@code table}; sent before the batch commits. */
+    public void add(String table, String sql, Object... args) {
+        Pending queue = pending.get(sql);
+        if (queue == null) {
+            for (var other : pending.entrySet()) {
+                if (other.getValue().table().equals(table)) {
+                    flush(); // another kind of write to this table is waiting: keep their order
+                    break;
+                }
+            }
+            queue = new Pending(table, new ArrayList<>());
+            pending.put(sql, queue);
+        }
+        queue.rows().add(args);
+        if (!join()) {
+            flush();
+        }
+    }
+
+    /**
+     * Joins the running unit of work (once): flushes when it prepares to commit, and tells the
+     * owner of its end. False when no unit of work runs (then writes are sent at once).
+     */
+    public boolean join() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (root != hooked) {
+            hooked = root;
+            root.onPrepareCommit(u -> {
+                batch.committing();
+                flush();
+            });
+            root.afterCommit(u -> batch.committed());
+            root.onRollback(u -> {
+                pending.clear();
+                batch.rolledBack();
+            });
+            root.onCleanup(u -> hooked = null);
+        }
+        return true;
+    }
+
+    /** Forgets every queued statement (the tables are being emptied). */
+    public void discard() {
+        pending.clear();
+    }
+
+    /** Sends every queued statement now (within the running transaction, if any). */
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            for (var entry : pending.entrySet()) {
+                try (PreparedStatement ps = c.prepareStatement(entry.getKey())) {
+                    for (Object[] args : entry.getValue().rows()) {
+                        Sql.bind(c, ps, args);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                } catch (SQLException e) {
+                    SQLException cause = e.getNextException() == null ? e : e.getNextException();
+                    throw new IllegalStateException("read model update failed: " + entry.getKey(), cause);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("read model connection failed", e);
+        } finally {
+            pending.clear();
+        }
+    }
+}

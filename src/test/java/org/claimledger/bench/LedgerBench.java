@@ -1,0 +1,648 @@
+package org.claimledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.claimledger.axon.EventRows.Row;
+import org.claimledger.testing.ServiceProcess;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark suite: every figure of issue 7 against its physical floor, measured in one run on
+ * one PostgreSQL. Not a test: a harness that prints a table and writes it as JSON.
+ *
+ * <ol>
+ *   <li>floor: raw JDBC inserts of the ledger's own event rows into a copy of the event table
+ *   (one row per commit; batches of 100 with reWriteBatchedInserts; COPY), and a raw sequential
+ *   read of the event table;</li>
+ *   <li>ingest: claims through the whole path (HTTP, validation, command, event store, commit)
+ *   with 1, 8 and 32 clients, in batches of 100, and one source taken to 10,000 claims;</li>
+ *   <li>stream: server-sent-event lag with many subscribers, and the service's memory;</li>
+ *   <li>scale: the log taken to 10k, 100k and 1M claims (the ledger's own event rows, loaded
+ *   with COPY): read models' catch-up, a rebuild of the verdicts, and query latency.</li>
+ * </ol>
+ *
+ * <p>Run: {@code ./mvnw -B -Pbench -DskipTests package exec:java}. Options: {@code -Dbench.parts=floor,ingest,stream,scale},
+ * {@code -Dbench.checkpoints=10000,100000,1000000}, {@code -Dbench.seconds=15}, {@code -Dbench.subscribers=1000},
+ * {@code -Dbench.rate=100}, {@code -Dbench.pg=jdbc:postgresql://host:5432/} for an external server.
+ * The service runs as its own process ({@code java -jar target/quarkus-app/quarkus-run.jar}); the
+ * load comes from this one, through the JDK HTTP client, after a warm-up.
+ */
+public final class LedgerBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final Report report = new Report();
+    private final BenchPostgres pg;
+    private final Path dataDir;
+    private final int seconds = Integer.getInteger("bench.seconds", 15);
+    private final String heap = System.getProperty("bench.heap", "-Xmx2g");
+    private final double[] singleRowFloor = new double[3];
+    private double batchedFloor;
+
+    private LedgerBench(BenchPostgres pg, Path dataDir) {
+        this.pg = pg;
+        this.dataDir = dataDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> parts = List.of(System.getProperty("bench.parts", "floor,ingest,stream,scale").split(","));
+        Path dataDir = Path.of("target", "bench-data", "run-" + System.currentTimeMillis());
+        long started = System.nanoTime();
+        try (BenchPostgres pg = BenchPostgres.start(dataDir.resolve("postgres"))) {
+            LedgerBench bench = new LedgerBench(pg, dataDir);
+            Report r = bench.report;
+            r.setup("date", LocalDate.now());
+            r.setup("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+                    + System.getProperty("java.version"));
+            r.setup("postgres", pg.describe());
+            r.setup("service", "java " + bench.heap + " -jar target/quarkus-app/quarkus-run.jar (own process)");
+            if (parts.contains("floor") || parts.contains("ingest")) {
+                bench.floor();
+            }
+            if (parts.contains("ingest") || parts.contains("stream")) {
+                bench.ingestAndStream(parts.contains("ingest"), parts.contains("stream"));
+            }
+            if (parts.contains("scale")) {
+                bench.scale();
+            }
+            r.setup("took", String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - started) / 60e9));
+            r.print();
+            r.write(Path.of("target", "bench", "ledger-bench.json"));
+        }
+        System.exit(0);
+    }
+
+    // ---- 1. the floor ------------------------------------------------------------------------
+
+    private void floor() throws Exception {
+        System.out.println("== floor: raw JDBC on the same PostgreSQL");
+        pg.recreate("bench_floor");
+        List<Row> rows = BenchPostgres.generate(Integer.getInteger("bench.floor-claims", 100_000));
+        int[] clients = {1, 8, 32};
+        try (Connection c = pg.connect("bench_floor")) {
+            BenchPostgres.createFloorTable(c, "floor_event");
+        }
+        for (int i = 0; i < clients.length; i++) {
+            int n = clients[i];
+            // one row per transaction, as a single-claim request commits one event
+            AtomicInteger next = new AtomicInteger();
+            List<Row> pool = rows;
+            double[] rate = runFor(n, Math.min(seconds, 5), () -> {
+                Connection c = pg.connect("bench_floor");
+                PreparedStatement ps = c.prepareStatement(BenchPostgres.INSERT.formatted("floor_event"));
+                return () -> {
+                    int k = next.getAndIncrement();
+                    Row r = pool.get(k % pool.size());
+                    BenchPostgres.bind(ps, new Row(r.eventId() + "-" + k, r.aggregateId() + "-" + k, r.seq(),
+                            r.aggregateType(), r.timestamp(), r.payloadType(), r.revision(), r.payload(), r.metaData()));
+                    ps.executeUpdate();
+                };
+            });
+            singleRowFloor[i] = rate[0];
+            report.add(new Report.Figure("floor", "insert, 1 row per commit, " + n + " connections", rate[0], "rows/s",
+                    null, null, null, "p99 " + Report.num(rate[2]) + " ms", null));
+        }
+        try (Connection c = pg.connect("bench_floor")) {
+            BenchPostgres.createFloorTable(c, "floor_event");
+        }
+        // batches of 100 rows, one commit each, 4 connections (as the batched ingestion below)
+        AtomicInteger batch = new AtomicInteger();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            done.add(pool.submit(() -> {
+                try (Connection c = pg.connect("bench_floor");
+                     PreparedStatement ps = c.prepareStatement(BenchPostgres.INSERT.formatted("floor_event"))) {
+                    c.setAutoCommit(false);
+                    int b;
+                    while ((b = batch.getAndIncrement()) * 100 < rows.size()) {
+                        for (int k = b * 100; k < Math.min(rows.size(), b * 100 + 100); k++) {
+                            BenchPostgres.bind(ps, rows.get(k));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        batchedFloor = rows.size() / ((System.nanoTime() - t0) / 1e9);
+        report.add("floor", "insert, batches of 100 rows, 4 connections", batchedFloor, "rows/s");
+        try (Connection c = pg.connect("bench_floor")) {
+            BenchPostgres.createFloorTable(c, "floor_event");
+            long t1 = System.nanoTime();
+            long copied = BenchPostgres.copy(c, "floor_event", out -> rows.forEach(out));
+            report.add("floor", "COPY, one transaction", copied / ((System.nanoTime() - t1) / 1e9), "rows/s");
+        }
+    }
+
+    // ---- 2. ingestion through the whole path, and 5. streams -----------------------------------
+
+    private void ingestAndStream(boolean ingest, boolean stream) throws Exception {
+        pg.recreate("bench_ingest");
+        try (ServiceProcess service = service("ingest", "bench_ingest")) {
+            service.start();
+            Client client = new Client(service);
+            String[] sources = new String[100];
+            int propositions = 1000;
+            setUp(client, sources, propositions);
+            if (ingest) {
+                System.out.println("== ingest: claims through HTTP, validation, command, event store, commit");
+                AtomicLong ids = new AtomicLong();
+                Random random = new Random(1);
+                Singles singles = new Singles(client, sources, propositions, ids);
+                runFor(8, 10, singles::worker); // warm-up, not reported
+                int[] clients = {1, 8, 32};
+                for (int i = 0; i < clients.length; i++) {
+                    double[] r = runFor(clients[i], seconds, singles::worker);
+                    String target = clients[i] == 32 ? ">= 2,000 claims/s, p99 < 50 ms" : null;
+                    Boolean met = clients[i] == 32 ? r[0] >= 2000 && r[2] < 50 : null;
+                    report.against("ingest", "single-claim requests, " + clients[i] + " clients (p50 "
+                                    + Report.num(r[1]) + " / p99 " + Report.num(r[2]) + " ms)", r[0], "claims/s",
+                            "insert 1 row/commit, " + clients[i] + " conn", singleRowFloor[i], target, met);
+                }
+                double[] b = runFor(4, seconds, () -> {
+                    return () -> {
+                        String source = sources[random.nextInt(sources.length)];
+                        ObjectNode body = JSON.createObjectNode();
+                        ArrayNode items = body.putArray("claims");
+                        for (int k = 0; k < 100; k++) {
+                            items.add(claim(source + "/b" + ids.incrementAndGet(), "bench/p" + random.nextInt(propositions),
+                                    random));
+                        }
+                        client.post("/api/sources/" + source + "/claims", body.toString(), 201);
+                    };
+                });
+                double batched = b[0] * 100;
+                report.against("ingest", "batches of 100 claims, 4 clients (p99 " + Report.num(b[2]) + " ms/batch)",
+                        batched, "claims/s", "insert batches of 100, 4 conn", batchedFloor, ">= 1/3 of floor",
+                        batched >= batchedFloor / 3);
+                bigSource(client, propositions);
+            }
+            if (stream) {
+                streams(service, client);
+            }
+        }
+    }
+
+    private void setUp(Client client, String[] sources, int propositions) throws Exception {
+        for (String e : List.of("ak", "nkvd", "red-army", "wehrmacht", "bench-place")) {
+            client.post("/api/entities", "{\"id\":\"" + e + "\",\"labels\":{\"en\":\"" + e + "\"}}", 201);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < propositions; i++) {
+            int n = i;
+            done.add(pool.submit(() -> client.post("/api/propositions", "{\"id\":\"bench/p" + n
+                    + "\",\"subject\":\"bench-place\",\"predicate\":\"p" + n + "\",\"valueType\":\"entity\","
+                    + "\"cardinality\":\"single\"}", 201)));
+        }
+        String[] origins = SyntheticLedger.ORIGINS;
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = "bench-s" + i;
+            String body = "{\"id\":\"" + sources[i] + "\",\"title\":\"Source " + i + "\",\"kind\":\"scholarship\","
+                    + "\"published\":\"" + (1945 + i % 80) + "\",\"origin\":\"" + origins[i % origins.length] + "\"}";
+            done.add(pool.submit(() -> client.post("/api/sources", body, 201)));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    static ObjectNode claim(String id, String proposition, Random random) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", id);
+        c.put("propositionId", proposition);
+        c.put("stance", random.nextInt(10) == 0 ? "denies" : "asserts");
+        c.putObject("value").put("entity", SyntheticLedger.VALUES[random.nextInt(SyntheticLedger.VALUES.length)]);
+        c.put("quote", "a passage of some length, as sources tend to have, quoted exactly as printed");
+        c.put("quoteLanguage", "en");
+        return c;
+    }
+
+    /** Single-claim requests to random sources and propositions. */
+    private record Singles(Client client, String[] sources, int propositions, AtomicLong ids) {
+        Work worker() {
+            Random random = new Random(Thread.currentThread().getId());
+            return () -> {
+                String source = sources[random.nextInt(sources.length)];
+                client.post("/api/sources/" + source + "/claims",
+                        claim(source + "/c" + ids.incrementAndGet(), "bench/p" + random.nextInt(propositions), random)
+                                .toString(), 201);
+            };
+        }
+    }
+
+    /** One source taken to 10,000 claims: does its 10,000th claim cost what its first did? */
+    private void bigSource(Client client, int propositions) throws Exception {
+        client.post("/api/sources", "{\"id\":\"bench-big\",\"title\":\"A big source\",\"kind\":\"archival-document\","
+                + "\"published\":\"1946\",\"origin\":\"independent\"}", 201);
+        int total = 10_000;
+        double[] latency = new double[total];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            done.add(pool.submit(() -> {
+                Random random = new Random(Thread.currentThread().getId());
+                int k;
+                while ((k = next.getAndIncrement()) < total) {
+                    String body = claim("bench-big/c" + k, "bench/p" + random.nextInt(propositions), random).toString();
+                    long t = System.nanoTime();
+                    client.post("/api/sources/bench-big/claims", body, 201);
+                    latency[k] = (System.nanoTime() - t) / 1e6;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        double first = mean(Arrays.copyOfRange(latency, 0, 1000));
+        double last = mean(Arrays.copyOfRange(latency, total - 1000, total));
+        report.against("ingest", "one source: mean latency of its last 1,000 of 10,000 claims", last, "ms",
+                "its first 1,000", first, "<= 1.5x the first", last <= 1.5 * first);
+    }
+
+    private void streams(ServiceProcess service, Client client) throws Exception {
+        int subscribers = Integer.getInteger("bench.subscribers", 1000);
+        int rate = Integer.getInteger("bench.rate", 100);
+        int streamSeconds = Integer.getInteger("bench.stream-seconds", 20);
+        System.out.printf("== stream: %d subscribers, %d updates/s for %d s%n", subscribers, rate, streamSeconds);
+        long rssBefore = rss(service.pid());
+        double heapBefore = heapUsed(client);
+        ConcurrentLinkedQueue<double[]> lags = new ConcurrentLinkedQueue<>();
+        AtomicInteger open = new AtomicInteger();
+        AtomicLong received = new AtomicLong();
+        List<Flow.Subscription> subscriptions = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            HttpRequest request = HttpRequest.newBuilder(client.uri("/api/streams/claims?type=claim-recorded&proposition=bench/stream"))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + client.token).GET().build();
+            Flow.Subscriber<String> lines = new Flow.Subscriber<>() {
+                final double[] mine = new double[streamSeconds * rate + 100];
+                int n;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    synchronized (subscriptions) {
+                        subscriptions.add(s);
+                    }
+                    open.incrementAndGet();
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(String line) {
+                    int at = line.indexOf("\"recordedAt\":\"");
+                    if (line.startsWith("data:") && at > 0) {
+                        int from = at + 14;
+                        Instant recorded = Instant.parse(line.substring(from, line.indexOf('"', from)));
+                        if (n < mine.length) {
+                            mine[n++] = (System.currentTimeMillis() - recorded.toEpochMilli());
+                        }
+                        received.incrementAndGet();
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    lags.add(Arrays.copyOf(mine, n));
+                }
+
+                @Override
+                public void onComplete() {
+                    lags.add(Arrays.copyOf(mine, n));
+                }
+            };
+            HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (open.get() < subscribers && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2000); // let the last subscribers' first reads reach the feed
+        client.post("/api/propositions", "{\"id\":\"bench/stream\",\"subject\":\"bench-place\",\"predicate\":\"stream\","
+                + "\"valueType\":\"entity\",\"cardinality\":\"single\"}", 201);
+        int total = streamSeconds * rate;
+        Random random = new Random(3);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int k = 0; k < total; k++) {
+            long due = start + (long) (k * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String body = claim("bench-s0/stream" + k, "bench/stream", random).toString();
+            done.add(pool.submit(() -> client.post("/api/sources/bench-s0/claims", body, 201)));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        long expected = (long) total * subscribers;
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        long rssWith = rss(service.pid());
+        double heapWith = heapUsed(client);
+        synchronized (subscriptions) {
+            subscriptions.forEach(Flow.Subscription::cancel);
+        }
+        Thread.sleep(500);
+        double[] all = lags.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        report.add(new Report.Figure("stream", "deliveries: " + received.get() + " of " + expected + " ("
+                + open.get() + " subscribers open)", received.get() * 100.0 / expected, "%", null, null, null,
+                "all delivered", received.get() == expected));
+        report.add(new Report.Figure("stream", "lag from record time, p50 (" + subscribers + " subscribers, "
+                + rate + "/s)", percentile(all, 0.50), "ms", null, null, null, null, null));
+        report.add(new Report.Figure("stream", "lag from record time, p99", percentile(all, 0.99), "ms",
+                null, null, null, null, null));
+        report.add(new Report.Figure("stream", "lag from record time, max", all.length == 0 ? 0 : all[all.length - 1],
+                "ms", null, null, null, null, null));
+        report.against("stream", "service resident memory with the subscribers", rssWith / 1048576.0, "MiB",
+                "without them", rssBefore / 1048576.0, null, null);
+        report.against("stream", "service heap in use with the subscribers", heapWith / 1048576.0, "MiB",
+                "without them", heapBefore / 1048576.0, null, null);
+    }
+
+    // ---- 3. and 4. the log at scale: catch-up, rebuild, queries -------------------------------------
+
+    private void scale() throws Exception {
+        int[] checkpoints = Arrays.stream(System.getProperty("bench.checkpoints", "10000,100000,1000000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int samples = Integer.getInteger("bench.samples", 2000);
+        pg.recreate("bench_scale");
+        SyntheticLedger ledger = new SyntheticLedger("bench");
+        double firstProposition = 0;
+        double firstDisputes = 0;
+        try (ServiceProcess service = service("scale", "bench_scale")) {
+            service.start();
+            Client client = new Client(service);
+            for (int target : checkpoints) {
+                System.out.printf("== scale: the log taken to %,d claims%n", target);
+                String at = String.format(Locale.ROOT, "%,d claims", target);
+                long before = ledger.events;
+                long t0 = System.nanoTime();
+                try (Connection c = pg.connect("bench_scale")) {
+                    BenchPostgres.copy(c, "domain_event_entry", out -> ledger.upTo(target, out));
+                }
+                long added = ledger.events - before;
+                double copySeconds = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
+                awaitCaughtUp(client, null, Duration.ofMinutes(20));
+                double catchUp = added / ((System.nanoTime() - t1) / 1e9);
+                long t2 = System.nanoTime();
+                long read;
+                try (Connection c = pg.connect("bench_scale")) {
+                    read = BenchPostgres.readAll(c, "domain_event_entry");
+                }
+                double rawRead = read / ((System.nanoTime() - t2) / 1e9);
+                report.add(new Report.Figure("scale", at + ": log now " + String.format(Locale.ROOT, "%,d", read)
+                        + " events; COPY of the new " + String.format(Locale.ROOT, "%,d", added), added / copySeconds,
+                        "events/s", null, null, null, null, null));
+                report.add("scale", at + ": raw sequential read of the event table", rawRead, "rows/s");
+                report.against("scale", at + ": every read model catching up on the new events", catchUp, "events/s",
+                        "raw sequential read", rawRead, null, null);
+                long t3 = System.nanoTime();
+                client.post("/api/admin/projections/verdicts/rebuild", "", 202, 200);
+                awaitCaughtUp(client, "verdicts", Duration.ofMinutes(20));
+                double rebuild = read / ((System.nanoTime() - t3) / 1e9);
+                report.against("scale", at + ": rebuild of the verdict views", rebuild, "events/s",
+                        "raw sequential read", rawRead, ">= 50,000/s and >= 1/2 floor",
+                        rebuild >= 50_000 && rebuild >= rawRead / 2);
+                double[] proposition = time(client, samples, i -> "/api/propositions/" + ledger.proposition(
+                        i % ledger.propositions));
+                double[] disputes = time(client, samples, i -> "/api/disputes?limit=50");
+                boolean first = firstProposition == 0;
+                if (first) {
+                    firstProposition = proposition[1];
+                    firstDisputes = disputes[1];
+                }
+                boolean large = target >= 1_000_000;
+                report.against("scale", at + ": GET /api/propositions/{id} p99 (p50 " + Report.num(proposition[0])
+                                + " ms)", proposition[1], "ms", "p99 at " + checkpoints[0], firstProposition,
+                        large ? "< 10 ms, <= 2x" : null, large ? proposition[1] < 10 && proposition[1] <= 2 * firstProposition : null);
+                report.against("scale", at + ": GET /api/disputes first page p99 (p50 " + Report.num(disputes[0])
+                                + " ms)", disputes[1], "ms", "p99 at " + checkpoints[0], firstDisputes,
+                        large ? "< 10 ms, <= 2x" : null, large ? disputes[1] < 10 && disputes[1] <= 2 * firstDisputes : null);
+            }
+        }
+    }
+
+    interface PathOf {
+        String path(int i);
+    }
+
+    static double[] time(Client client, int samples, PathOf path) throws Exception {
+        Random random = new Random(7);
+        for (int i = 0; i < samples / 4; i++) {
+            client.get(path.path(random.nextInt(Integer.MAX_VALUE)));
+        }
+        double[] ms = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            String p = path.path(random.nextInt(Integer.MAX_VALUE));
+            long t = System.nanoTime();
+            client.get(p);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[]{percentile(ms, 0.5), percentile(ms, 0.99)};
+    }
+
+    /** Waits until one read model (or all, for null) stands level with the head of the log. */
+    static void awaitCaughtUp(Client client, String name, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String path = "/api/admin/projections" + (name == null ? "" : "/" + name);
+        while (System.nanoTime() < deadline) {
+            JsonNode status = JSON.readTree(client.get(path));
+            boolean all = true;
+            for (JsonNode p : status.isArray() ? status : JSON.createArrayNode().add(status)) {
+                all &= p.get("caughtUp").asBoolean() && !p.get("replaying").asBoolean()
+                        && p.path("position").asLong(-1) >= p.get("head").asLong();
+                if (p.hasNonNull("error")) {
+                    throw new IllegalStateException("read model failed: " + p);
+                }
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("read models did not catch up: " + client.get(path));
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------
+
+    private ServiceProcess service(String name, String database) throws Exception {
+        ServiceProcess service = new ServiceProcess(dataDir.resolve(name)).jvm(heap,
+                        "-Dclaimledger.corpus.load-into-empty-ledger=false",
+                        "-Dclaimledger.limits.streams-per-caller=100000",
+                        "-Dquarkus.log.category.\"org.claimledger\".level=WARN")
+                .env("QUARKUS_DATASOURCE_JDBC_URL", pg.url(database))
+                .env("QUARKUS_DATASOURCE_USERNAME", pg.user)
+                .env("QUARKUS_DATASOURCE_PASSWORD", pg.password);
+        String profile = System.getProperty("bench.profile");
+        if (profile != null) {
+            service.jvm("-XX:StartFlightRecording=filename=" + dataDir.resolve(name + ".jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
+        return service;
+    }
+
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface WorkerFactory {
+        Work create() throws Exception;
+    }
+
+    /**
+     * Runs {@code clients} threads, each repeating its work, for {@code seconds}; returns
+     * operations per second, p50 and p99 latency in ms.
+     */
+    static double[] runFor(int clients, int seconds, WorkerFactory factory) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<double[]>> done = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(clients);
+        long[] startedAt = new long[1];
+        for (int i = 0; i < clients; i++) {
+            done.add(pool.submit(() -> {
+                Work work = factory.create();
+                ready.countDown();
+                ready.await();
+                double[] ms = new double[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t = System.nanoTime();
+                    work.run();
+                    if (n == ms.length) {
+                        ms = Arrays.copyOf(ms, n * 2);
+                    }
+                    ms[n++] = (System.nanoTime() - t) / 1e6;
+                }
+                return Arrays.copyOf(ms, n);
+            }));
+        }
+        startedAt[0] = System.nanoTime();
+        List<double[]> all = new ArrayList<>();
+        for (Future<double[]> f : done) {
+            all.add(f.get());
+        }
+        pool.shutdown();
+        double elapsed = Math.max(1e-3, (System.nanoTime() - startedAt[0]) / 1e9);
+        double[] ms = all.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        return new double[]{ms.length / elapsed, percentile(ms, 0.5), percentile(ms, 0.99)};
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * p) - 1)];
+    }
+
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    static long rss(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    static double heapUsed(Client client) throws Exception {
+        double sum = 0;
+        for (String line : client.get("/q/metrics").split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** The load generator's view of the service: the JDK HTTP client with the service's own token. */
+    static final class Client {
+        final int port;
+        final String token;
+
+        Client(ServiceProcess service) {
+            this.port = service.port();
+            this.token = service.token();
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        String get(String path) throws Exception {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " -> " + r.statusCode() + " " + r.body());
+            }
+            return r.body();
+        }
+
+        Void post(String path, String body, int... expected) throws Exception {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            for (int e : expected) {
+                if (r.statusCode() == e) {
+                    return null;
+                }
+            }
+            throw new IllegalStateException("POST " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+
+}
