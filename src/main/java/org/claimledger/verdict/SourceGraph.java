@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Sources as lines of testimony (domain.md, "Independence"). Repetition is not corroboration:
@@ -24,6 +23,7 @@ public final class SourceGraph {
     private final Map<String, Witness> witnesses;
     private final Map<String, String> lineKey = new HashMap<>();
     private final Map<String, Double> weight = new HashMap<>();
+    private final Map<String, Set<String>> members = new HashMap<>();
 
     private SourceGraph(Map<String, Witness> witnesses) {
         this.witnesses = witnesses;
@@ -67,21 +67,31 @@ public final class SourceGraph {
 
     /** Every source of the line, claiming here or not. */
     public Set<String> membersOf(String line) {
-        return lineKey.entrySet().stream().filter(e -> e.getValue().equals(line)).map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return java.util.Collections.unmodifiableSet(members.getOrDefault(line, Set.of()));
     }
 
     /** Why the sources of one line count as one voice: shared origins and derivations among them. */
     public List<String> whyOneLine(String line) {
-        Set<String> members = membersOf(line);
-        if (members.size() < 2) {
+        return whyOneLine(line, membersOf(line));
+    }
+
+    /**
+     * Why the sources of one line count as one voice, told for the sources testifying on one
+     * question: the origins they share and what they derive from. A line can hold hundreds of
+     * sources (every state source of one state); the reasons name only those testifying here, so an
+     * explanation stays the size of the question's own evidence, and a source joining a line
+     * elsewhere does not change this question's verdict.
+     */
+    public List<String> whyOneLine(String line, Set<String> testifying) {
+        Set<String> all = membersOf(line);
+        if (all.size() < 2) {
             return List.of();
         }
         List<String> reasons = new ArrayList<>();
         Map<String, List<String>> byOrigin = new TreeMap<>();
-        for (String id : members) {
+        for (String id : all) {
             Witness w = witnesses.get(id);
-            if (!w.independent()) {
+            if (!w.independent() && testifying.contains(id)) {
                 byOrigin.computeIfAbsent(w.origin(), o -> new ArrayList<>()).add(id);
             }
         }
@@ -90,10 +100,12 @@ public final class SourceGraph {
                 reasons.add("shared origin " + origin + ": " + String.join(", ", ids));
             }
         });
-        for (String id : members) {
-            for (String from : witnesses.get(id).derivedFrom()) {
-                if (witnesses.containsKey(from)) {
-                    reasons.add(id + " derives from " + from);
+        for (String id : all) {
+            if (testifying.contains(id)) {
+                for (String from : witnesses.get(id).derivedFrom()) {
+                    if (witnesses.containsKey(from)) {
+                        reasons.add(id + " derives from " + from);
+                    }
                 }
             }
         }
@@ -122,7 +134,9 @@ public final class SourceGraph {
             smallestOfRoot.putIfAbsent(find(parent, id), id);
         }
         for (String id : witnesses.keySet()) {
-            lineKey.put(id, smallestOfRoot.get(find(parent, id)));
+            String line = smallestOfRoot.get(find(parent, id));
+            lineKey.put(id, line);
+            members.computeIfAbsent(line, k -> new TreeSet<>()).add(id);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -231,7 +230,7 @@ public final class Verdicts {
         }
         List<Verdict.Line> lines = new ArrayList<>();
         testifying.forEach((line, sources) -> {
-            List<String> why = graph.whyOneLine(line);
+            List<String> why = graph.whyOneLine(line, sources);
             lines.add(new Verdict.Line(line, List.copyOf(sources), why));
             if (sources.size() > 1) {
                 explanation.add("one line of testimony, " + line + ": " + String.join(", ", sources)
@@ -246,7 +245,8 @@ public final class Verdicts {
     }
 
     static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.3f", x);
+        // what String.format("%.3f") gives (half-up), without the cost of a Formatter on every decision
+        return java.math.BigDecimal.valueOf(x).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A position while it is being weighed. */

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,10 +111,10 @@ public final class LedgerBench {
         try (Connection c = pg.connect("bench_floor")) {
             BenchPostgres.createFloorTable(c, "floor_event");
         }
+        AtomicInteger next = new AtomicInteger(); // numbers every row written, so each is new
         for (int i = 0; i < clients.length; i++) {
             int n = clients[i];
             // one row per transaction, as a single-claim request commits one event
-            AtomicInteger next = new AtomicInteger();
             List<Row> pool = rows;
             double[] rate = runFor(n, Math.min(seconds, 5), () -> {
                 Connection c = pg.connect("bench_floor");
@@ -138,7 +137,7 @@ public final class LedgerBench {
         // batches of 100 rows, one commit each, 4 connections (as the batched ingestion below)
         AtomicInteger batch = new AtomicInteger();
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = pool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             done.add(pool.submit(() -> {
@@ -225,7 +224,7 @@ public final class LedgerBench {
         for (String e : List.of("ak", "nkvd", "red-army", "wehrmacht", "bench-place")) {
             client.post("/api/entities", "{\"id\":\"" + e + "\",\"labels\":{\"en\":\"" + e + "\"}}", 201);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = pool(8);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < propositions; i++) {
             int n = i;
@@ -277,7 +276,7 @@ public final class LedgerBench {
         int total = 10_000;
         double[] latency = new double[total];
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = pool(8);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
             done.add(pool.submit(() -> {
@@ -309,14 +308,14 @@ public final class LedgerBench {
         System.out.printf("== stream: %d subscribers, %d updates/s for %d s%n", subscribers, rate, streamSeconds);
         long rssBefore = rss(service.pid());
         double heapBefore = heapUsed(client);
-        ConcurrentLinkedQueue<double[]> lags = new ConcurrentLinkedQueue<>();
+        List<java.util.function.Supplier<double[]>> readers = new ArrayList<>();
         AtomicInteger open = new AtomicInteger();
         AtomicLong received = new AtomicLong();
         List<Flow.Subscription> subscriptions = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             HttpRequest request = HttpRequest.newBuilder(client.uri("/api/streams/claims?type=claim-recorded&proposition=bench/stream"))
                     .header("Accept", "text/event-stream").header("Authorization", "Bearer " + client.token).GET().build();
-            Flow.Subscriber<String> lines = new Flow.Subscriber<>() {
+            var lines = new Flow.Subscriber<String>() {
                 final double[] mine = new double[streamSeconds * rate + 100];
                 int n;
 
@@ -344,14 +343,17 @@ public final class LedgerBench {
 
                 @Override
                 public void onError(Throwable t) {
-                    lags.add(Arrays.copyOf(mine, n));
                 }
 
                 @Override
                 public void onComplete() {
-                    lags.add(Arrays.copyOf(mine, n));
+                }
+
+                double[] lags() {
+                    return Arrays.copyOf(mine, n);
                 }
             };
+            readers.add(lines::lags);
             HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -364,7 +366,7 @@ public final class LedgerBench {
         int total = streamSeconds * rate;
         Random random = new Random(3);
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = pool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int k = 0; k < total; k++) {
             long due = start + (long) (k * 1e9 / rate);
@@ -390,7 +392,8 @@ public final class LedgerBench {
             subscriptions.forEach(Flow.Subscription::cancel);
         }
         Thread.sleep(500);
-        double[] all = lags.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        double[] all = readers.stream().map(java.util.function.Supplier::get).flatMapToDouble(Arrays::stream)
+                .sorted().toArray();
         report.add(new Report.Figure("stream", "deliveries: " + received.get() + " of " + expected + " ("
                 + open.get() + " subscribers open)", received.get() * 100.0 / expected, "%", null, null, null,
                 "all delivered", received.get() == expected));
@@ -524,7 +527,7 @@ public final class LedgerBench {
                 .env("QUARKUS_DATASOURCE_PASSWORD", pg.password);
         String profile = System.getProperty("bench.profile");
         if (profile != null) {
-            service.jvm("-XX:StartFlightRecording=filename=" + dataDir.resolve(name + ".jfr").toAbsolutePath()
+            service.jvm("-XX:FlightRecorderOptions=stackdepth=256", "-XX:StartFlightRecording=filename=" + dataDir.resolve(name + ".jfr").toAbsolutePath()
                     + ",settings=profile");
         }
         return service;
@@ -546,7 +549,7 @@ public final class LedgerBench {
      */
     static double[] runFor(int clients, int seconds, WorkerFactory factory) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = pool(clients);
         List<Future<double[]>> done = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(clients);
         long[] startedAt = new long[1];
@@ -570,13 +573,25 @@ public final class LedgerBench {
         }
         startedAt[0] = System.nanoTime();
         List<double[]> all = new ArrayList<>();
-        for (Future<double[]> f : done) {
-            all.add(f.get());
+        try {
+            for (Future<double[]> f : done) {
+                all.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double elapsed = Math.max(1e-3, (System.nanoTime() - startedAt[0]) / 1e9);
         double[] ms = all.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
         return new double[]{ms.length / elapsed, percentile(ms, 0.5), percentile(ms, 0.99)};
+    }
+
+    /** Daemon threads: a failed run must end the harness, not hang it. */
+    static ExecutorService pool(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     static double percentile(double[] sorted, double p) {

@@ -416,13 +416,12 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
 
     /**
      * After a change to a source, recomputes every source's line and weight, and re-decides the
-     * propositions on which a source whose line or weight moved (or a source of its old or new
-     * line) testifies, and only those.
+     * propositions on which a source whose line or weight moved testifies, and only those: a
+     * verdict depends on the lines and weights of the sources testifying on it, and on nothing
+     * else of the sources' graph.
      */
     private void regraph(Cause cause) {
         graph = SourceGraph.of(witnesses.values());
-        Map<String, Set<String>> oldMembers = new HashMap<>();
-        placed.forEach((id, p) -> oldMembers.computeIfAbsent(p.line(), k -> new TreeSet<>()).add(id));
         Set<String> touched = new TreeSet<>();
         for (Witness w : witnesses.values()) {
             Placed was = placed.get(w.sourceId());
@@ -432,8 +431,6 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
                 writes.add("verdict_source", "UPDATE verdict_source SET line = ?, weight = ? WHERE id = ?",
                         line, weight, w.sourceId());
                 placed.put(w.sourceId(), new Placed(line, weight));
-                touched.addAll(oldMembers.getOrDefault(was.line(), Set.of()));
-                touched.addAll(graph.membersOf(line));
                 touched.add(w.sourceId());
             }
         }
