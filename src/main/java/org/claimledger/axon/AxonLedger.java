@@ -89,10 +89,10 @@ public class AxonLedger {
     @All
     List<Projection> projections;
 
-    @ConfigProperty(name = "claimledger.projections.batch-size", defaultValue = "100")
+    @ConfigProperty(name = "claimledger.projections.batch-size", defaultValue = "5000")
     int projectionBatchSize;
 
-    @ConfigProperty(name = "claimledger.projections.fetch-size", defaultValue = "1000")
+    @ConfigProperty(name = "claimledger.projections.fetch-size", defaultValue = "5000")
     int fetchSize;
 
     private volatile Configuration configuration;

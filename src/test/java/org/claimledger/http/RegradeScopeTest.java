@@ -54,6 +54,39 @@ class RegradeScopeTest {
         assertThat(given().get("/api/propositions/" + p2).jsonPath().getLong("verdictPosition")).isEqualTo(p2Position);
     }
 
+    @Test
+    void a_source_joining_a_line_changes_no_verdict_it_says_nothing_about() {
+        String city = unique("joined");
+        post("/api/entities", Api.entity(city, "Lwów")).statusCode(201);
+        String question = city + "/p";
+        post("/api/propositions", Api.proposition(question, city, "boolean")).statusCode(201);
+        String state = unique("state");
+        String first = unique("aa-" + state);
+        String second = unique("ab-" + state);
+        for (String id : new String[]{first, second}) {
+            Map<String, Object> source = new HashMap<>(Api.source(id));
+            source.put("origin", state);
+            post("/api/sources", source).statusCode(201);
+            claim(id, question);
+        }
+        awaitVerdictsCaughtUp();
+        var reasons = given().get("/api/propositions/" + question).jsonPath().getList("lines[0].mergedBecause");
+        assertThat(reasons).containsExactly("shared origin " + state + ": " + first + ", " + second);
+        double before = decided();
+
+        // a third source of the same state joins their line, and testifies on nothing yet
+        Map<String, Object> late = new HashMap<>(Api.source(unique("zz-" + state)));
+        late.put("origin", state);
+        post("/api/sources", late).statusCode(201);
+        post("/api/sources/" + late.get("id") + "/assessments", Map.of("grade", "A", "rationale", "complete"))
+                .statusCode(201);
+        awaitVerdictsCaughtUp();
+
+        assertThat(decided() - before).isZero();
+        assertThat(given().get("/api/propositions/" + question).jsonPath().getList("lines[0].mergedBecause"))
+                .isEqualTo(reasons);
+    }
+
     static void claim(String source, String proposition) {
         post("/api/sources/" + source + "/claims", Map.of("id", source + "/c", "propositionId", proposition,
                 "stance", "asserts", "value", Map.of("boolean", true))).statusCode(201);

@@ -102,6 +102,20 @@ class VerdictExplanationTest {
                 .containsExactly("retelling derives from original", "retelling-of-retelling derives from retelling");
     }
 
+    @Test
+    void a_line_is_explained_by_the_sources_testifying_not_by_every_member() {
+        SourceGraph graph = SourceGraph.of(List.of(
+                new Witness("pravda-1945", Grade.D, "soviet-state", List.of(), null),
+                new Witness("tass-1945", Grade.D, "soviet-state", List.of(), null),
+                new Witness("moscow-2007", Grade.C, "soviet-state", List.of(), null),
+                new Witness("retelling", Grade.B, null, List.of("pravda-1945"), null)));
+        assertThat(graph.membersOf("moscow-2007")).containsExactly("moscow-2007", "pravda-1945", "retelling", "tass-1945");
+        assertThat(graph.whyOneLine("moscow-2007", java.util.Set.of("tass-1945", "retelling")))
+                .containsExactly("retelling derives from pravda-1945");
+        assertThat(graph.whyOneLine("moscow-2007", java.util.Set.of("tass-1945", "moscow-2007")))
+                .containsExactly("shared origin soviet-state: moscow-2007, tass-1945");
+    }
+
     static Value entity(String id) {
         return new Value.EntityRef(id);
     }

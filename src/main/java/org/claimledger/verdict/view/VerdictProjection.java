@@ -71,6 +71,7 @@ import java.util.TreeSet;
 public class VerdictProjection implements Projection, BatchedWrites.Batch {
 
     public static final String NAME = "verdicts";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VerdictProjection.class);
 
     /** The event that moved a verdict: when it was recorded, where it stands in the log, what it was. */
     record Cause(Instant at, long position, String type, String eventId) {
@@ -128,6 +129,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
     private final Set<Docket> unwritten = new LinkedHashSet<>();
     private long cachedBytes;
     private boolean updatesQueued;
+    private int batchEvents;
+    private long batchStarted;
+    private long committingAt;
 
     /** The next seq for updates of the event being handled (one event at a time on this processor). */
     private int nextSeq;
@@ -270,6 +274,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
 
     @Override
     public void committing() {
+        committingAt = System.nanoTime();
         for (Docket docket : unwritten) {
             Verdict verdict = docket.verdict;
             Cause cause = docket.unwritten;
@@ -289,6 +294,12 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
 
     @Override
     public void committed() {
+        if (LOG.isDebugEnabled()) {
+            long now = System.nanoTime();
+            LOG.debugf("batch of %d events: handled in %d ms, written and committed in %d ms", batchEvents,
+                    (committingAt - batchStarted) / 1_000_000, (now - committingAt) / 1_000_000);
+        }
+        batchEvents = 0;
         if (updatesQueued) {
             updatesQueued = false;
             signal.updatesCommitted();
@@ -307,6 +318,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
     }
 
     private void forget() {
+        batchEvents = 0;
         witnesses = null;
         placed = null;
         graph = null;
@@ -320,6 +332,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
 
     /** Outside a batch (a plain call) every change is written at once. */
     private void done() {
+        if (batchEvents++ == 0) {
+            batchStarted = System.nanoTime();
+        }
         if (!writes.join()) {
             committing();
             writes.flush();
