@@ -282,20 +282,18 @@ public class UpdateFeed {
         }
 
         void hangUp() {
-            closed.set(true);
-            release();
-            try {
-                hangUp.run();
-            } catch (RuntimeException ignored) {
-                // already gone
-            }
+            end(hangUp);
         }
 
         void close() {
+            end(sink::close);
+        }
+
+        private void end(Runnable how) {
             closed.set(true);
             release();
             try {
-                sink.close();
+                how.run();
             } catch (RuntimeException ignored) {
                 // already gone
             }

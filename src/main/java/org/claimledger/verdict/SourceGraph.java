@@ -70,11 +70,6 @@ public final class SourceGraph {
         return java.util.Collections.unmodifiableSet(members.getOrDefault(line, Set.of()));
     }
 
-    /** Why the sources of one line count as one voice: shared origins and derivations among them. */
-    public List<String> whyOneLine(String line) {
-        return whyOneLine(line, membersOf(line));
-    }
-
     /**
      * Why the sources of one line count as one voice, told for the sources testifying on one
      * question: the origins they share and what they derive from. A line can hold hundreds of

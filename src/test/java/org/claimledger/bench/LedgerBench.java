@@ -556,7 +556,6 @@ public final class LedgerBench {
         ExecutorService pool = pool(clients);
         List<Future<double[]>> done = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(clients);
-        long[] startedAt = new long[1];
         for (int i = 0; i < clients; i++) {
             done.add(pool.submit(() -> {
                 Work work = factory.create();
@@ -575,7 +574,7 @@ public final class LedgerBench {
                 return Arrays.copyOf(ms, n);
             }));
         }
-        startedAt[0] = System.nanoTime();
+        long started = System.nanoTime();
         List<double[]> all = new ArrayList<>();
         try {
             for (Future<double[]> f : done) {
@@ -584,7 +583,7 @@ public final class LedgerBench {
         } finally {
             pool.shutdownNow();
         }
-        double elapsed = Math.max(1e-3, (System.nanoTime() - startedAt[0]) / 1e9);
+        double elapsed = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         double[] ms = all.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
         return new double[]{ms.length / elapsed, percentile(ms, 0.5), percentile(ms, 0.99)};
     }

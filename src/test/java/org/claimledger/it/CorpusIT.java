@@ -48,17 +48,11 @@ class CorpusIT {
         }
     }
 
-    private static JsonNode awaitDispute(ServiceProcess service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = JSON.readTree(service.get("/api/disputes?limit=200").body());
-            if (last.toString().contains(DEMOLITION)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the demolition dispute was not listed: " + last);
+    private static JsonNode awaitDispute(ServiceProcess service) {
+        return org.awaitility.Awaitility.await("the demolition dispute listed")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readTree(service.get("/api/disputes?limit=200").body()),
+                        disputes -> disputes.toString().contains(DEMOLITION));
     }
 
     private static long head(ServiceProcess service) throws Exception {

@@ -173,16 +173,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until every read model has caught up with the event log. */
-    public void awaitReadModels() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = get("/api/admin/projections").body();
-            if (status.contains("\"caughtUp\"") && !status.contains("\"caughtUp\":false")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the read models did not catch up: " + get("/api/admin/projections").body());
+    public void awaitReadModels() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(get("/api/admin/projections").body())
+                        .as("every read model caught up").contains("\"caughtUp\"").doesNotContain("\"caughtUp\":false"));
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {

@@ -98,7 +98,7 @@ class VerdictExplanationTest {
         assertThat(graph.lineOf("retelling-of-retelling")).isEqualTo("original");
         assertThat(graph.weightOf("x")).isEqualTo(0.6);
         assertThat(graph.weightOf("y")).isEqualTo(0.6);
-        assertThat(graph.whyOneLine("original"))
+        assertThat(graph.whyOneLine("original", graph.membersOf("original")))
                 .containsExactly("retelling derives from original", "retelling-of-retelling derives from retelling");
     }
 

@@ -57,7 +57,7 @@ import java.util.TreeSet;
  * Keeps every proposition's verdict current, and the history of its status changes. Re-decides a
  * proposition on every event that can change its verdict: a claim about it recorded, revised or
  * withdrawn; a source assessed, or its origin or derivation changed, when that source's line of
- * testimony or weight changes for a proposition it (or its line) testifies on. Nothing else.
+ * testimony or weight changes, for the propositions it testifies on. Nothing else.
  *
  * <p>Why it is fast: it decides from a working copy of its own tables held in memory (every source,
  * and the most recently used propositions with their live claims), so an event costs no reads;
