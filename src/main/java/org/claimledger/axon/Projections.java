@@ -1,22 +1,49 @@
 package org.claimledger.axon;
 
+import io.quarkus.arc.All;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.claimledger.common.Rejection;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The read models' processors: where each stands in the event log, and rebuilding one from the
- * log (its tables emptied by its reset handler, every event replayed).
+ * log. A read model that implements {@link BulkCatchUp} is rebuilt in one transaction reading the
+ * log directly (its processor stopped meanwhile, then started at the position reached), and
+ * catches up the same way when found more than {@code claimledger.projections.bulk-threshold}
+ * events behind; any other is emptied by its reset handler and the log replayed through its
+ * processor.
  */
 @ApplicationScoped
 public class Projections {
+
+    private static final Logger LOG = Logger.getLogger(Projections.class);
+    /** Events handled between two sends of a bulk rebuild's queued writes. */
+    private static final int BULK_CHUNK = 5000;
 
     /** Where one read model stands against the head of the event log. */
     public record Status(String name, Long position, Long head, boolean caughtUp, boolean replaying,
@@ -25,6 +52,39 @@ public class Projections {
 
     @Inject
     AxonLedger ledger;
+
+    @Inject
+    @All
+    List<Projection> projections;
+
+    @ConfigProperty(name = "claimledger.projections.bulk-timeout", defaultValue = "6H")
+    Duration bulkTimeout;
+
+    @ConfigProperty(name = "claimledger.projections.bulk-threshold", defaultValue = "20000")
+    long bulkThreshold;
+
+    private volatile boolean stopping;
+
+    /** Read models catching up in bulk right now. */
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService bulkWork = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "read-model-bulk");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void start(@Observes @Priority(200) StartupEvent event) {
+        if (bulkThreshold > 0) {
+            bulkWork.scheduleWithFixedDelay(this::checkLag, 2, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    void stop(@Observes @Priority(50) ShutdownEvent event) throws InterruptedException {
+        // before Axon stops; a catch-up cut short rolls back: the view and its position stay as they were
+        stopping = true;
+        bulkWork.shutdownNow();
+        bulkWork.awaitTermination(30, TimeUnit.SECONDS);
+    }
 
     public List<Status> status() {
         long head = head();
@@ -37,13 +97,156 @@ public class Projections {
         return status(name, processor(name), head());
     }
 
-    /** Empties the read model's tables and replays the whole event log into them; returns at once. */
+    private Status status(String name, TrackingEventProcessor processor, long head) {
+        return status(name, processor, head, rebuilding.contains(name));
+    }
+
+    /** Rebuilds the read model from the whole event log; returns at once (poll its status). */
     public Status rebuild(String name) {
         TrackingEventProcessor processor = processor(name);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        BulkCatchUp bulk = bulk(name);
+        if (bulk == null) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        } else {
+            inBulk(name, processor, bulk, true);
+        }
         return status(name);
+    }
+
+    /**
+     * Brings the read model level with the log: in one transaction if it can catch up in bulk,
+     * else through its processor (started if stopped). Returns at once.
+     */
+    public Status catchUp(String name) {
+        TrackingEventProcessor processor = processor(name);
+        BulkCatchUp bulk = bulk(name);
+        if (bulk == null) {
+            processor.start();
+        } else {
+            inBulk(name, processor, bulk, false);
+        }
+        return status(name);
+    }
+
+    /** Queues a catch-up in bulk of one read model (once: a second request while it runs is the same one). */
+    private void inBulk(String name, TrackingEventProcessor processor, BulkCatchUp bulk, boolean rebuild) {
+        if (rebuilding.add(name)) {
+            bulkWork.execute(() -> {
+                try {
+                    catchUpInBulk(name, processor, bulk, rebuild);
+                } finally {
+                    rebuilding.remove(name);
+                }
+            });
+        }
+    }
+
+    /** A read model that can catch up in bulk and lags the head by more than the threshold does so. */
+    void checkLag() {
+        try {
+            long head = head();
+            processors().forEach((name, processor) -> {
+                BulkCatchUp bulk = bulk(name);
+                if (bulk == null || rebuilding.contains(name) || !processor.isRunning()) {
+                    return;
+                }
+                Status status = status(name, processor, head, false);
+                if (status.position() != null && !status.replaying() && head - status.position() > bulkThreshold) {
+                    LOG.infof("read model %s is %,d events behind the log: catching up in bulk", name,
+                            head - status.position());
+                    inBulk(name, processor, bulk, false);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("lag check skipped", e);
+        }
+    }
+
+    /**
+     * One transaction: for a rebuild, the read model's tables emptied and the log read from its
+     * start, else from the processor's position; every event up to the head as it stood at the
+     * start handled, what was kept back written, and the processor's position set to the last
+     * event handled. Events appended meanwhile are left to the processor.
+     */
+    private void catchUpInBulk(String name, TrackingEventProcessor processor, BulkCatchUp bulk, boolean rebuild) {
+        long started = System.nanoTime();
+        processor.shutDown();
+        boolean committed = false;
+        long[] handled = {0};
+        long[] nanos = new long[6]; // reading, handling, writing, finishing, emptying, committing
+        try {
+            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(bulk);
+            TokenStore tokens = ledger.configuration().eventProcessingConfiguration().tokenStore(name);
+            QuarkusTransaction.requiringNew().timeout((int) bulkTimeout.toSeconds()).run(() -> {
+                long t = System.nanoTime();
+                int segment = tokens.fetchSegments(name)[0];
+                // claims the position for this node within the transaction: no other node moves it meanwhile
+                TrackingToken from = tokens.fetchToken(name, segment);
+                bulk.beginBulk(rebuild);
+                nanos[4] = System.nanoTime() - t;
+                long head = head();
+                TrackingToken reached = rebuild ? null : from;
+                try (BlockingStream<TrackedEventMessage<?>> log = ledger.eventStore().openStream(reached)) {
+                    // a head event whose append rolled back never comes: stop when nothing more does
+                    while (reached == null || reached.position().orElse(0) < head) {
+                        long t0 = System.nanoTime();
+                        if (!log.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                            break;
+                        }
+                        TrackedEventMessage<?> message = log.nextAvailable();
+                        long t1 = System.nanoTime();
+                        if (handlers.canHandle(message)) {
+                            handlers.handle(message);
+                        }
+                        reached = message.trackingToken();
+                        long t2 = System.nanoTime();
+                        if (++handled[0] % BULK_CHUNK == 0) {
+                            bulk.flushBulk();
+                        }
+                        nanos[0] += t1 - t0;
+                        nanos[1] += t2 - t1;
+                        nanos[2] += System.nanoTime() - t2;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("catch-up of " + name + " interrupted", e);
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+                long t3 = System.nanoTime();
+                bulk.finishBulk();
+                tokens.storeToken(reached, name, segment);
+                nanos[3] = System.nanoTime() - t3;
+                tokens.releaseClaim(name, segment);
+                nanos[5] = System.nanoTime();
+            });
+            committed = true;
+            long now = System.nanoTime();
+            LOG.infof("read model %s %s in bulk: %,d events in %d ms (emptying %d, reading %d, handling %d, "
+                            + "writing %d, finishing %d, committing %d ms)", name, rebuild ? "rebuilt" : "caught up",
+                    handled[0], (now - started) / 1_000_000, nanos[4] / 1_000_000, nanos[0] / 1_000_000,
+                    nanos[1] / 1_000_000, nanos[2] / 1_000_000, nanos[3] / 1_000_000, (now - nanos[5]) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "bulk %s of read model %s failed; its view and position are as before",
+                    rebuild ? "rebuild" : "catch-up", name);
+        } finally {
+            bulk.endBulk(committed);
+            if (!stopping) {
+                processor.start();
+            }
+        }
+    }
+
+    private BulkCatchUp bulk(String name) {
+        for (Projection projection : projections) {
+            ProcessingGroup group = projection.getClass().getAnnotation(ProcessingGroup.class);
+            if (projection instanceof BulkCatchUp bulk && group != null && group.value().equals(name)) {
+                return bulk;
+            }
+        }
+        return null;
     }
 
     /** The global index of the newest event in the log (0 when empty). */
@@ -70,7 +273,11 @@ public class Projections {
         return all;
     }
 
-    private static Status status(String name, TrackingEventProcessor processor, long head) {
+    private static Status status(String name, TrackingEventProcessor processor, long head, boolean inBulk) {
+        if (inBulk) {
+            // its processor is stopped while the rebuild's transaction runs; the old view is served
+            return new Status(name, null, head, false, true, false, null);
+        }
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         Long position = null;
         boolean replaying = false;

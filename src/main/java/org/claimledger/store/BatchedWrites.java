@@ -44,6 +44,7 @@ public final class BatchedWrites {
     private final Batch batch;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private UnitOfWork<?> hooked;
+    private boolean held;
 
     public BatchedWrites(DataSource dataSource, Batch batch) {
         this.dataSource = dataSource;
@@ -79,6 +80,9 @@ public final class BatchedWrites {
      * owner of its end. False when no unit of work runs (then writes are sent at once).
      */
     public boolean join() {
+        if (held) {
+            return true;
+        }
         if (!CurrentUnitOfWork.isStarted()) {
             return false;
         }
@@ -97,6 +101,20 @@ public final class BatchedWrites {
             root.onCleanup(u -> hooked = null);
         }
         return true;
+    }
+
+    /**
+     * Keeps writes queued outside any unit of work until {@link #flush()} or {@link #release()}:
+     * for a caller that runs its own long transaction (a bulk rebuild) and flushes when it chooses.
+     */
+    public void hold() {
+        held = true;
+    }
+
+    /** Ends {@link #hold()}: forgets what is still queued (the caller flushed or rolled back). */
+    public void release() {
+        held = false;
+        pending.clear();
     }
 
     /** Forgets every queued statement (the tables are being emptied). */

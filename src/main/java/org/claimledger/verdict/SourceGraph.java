@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -21,14 +22,22 @@ import java.util.TreeSet;
 public final class SourceGraph {
 
     private final Map<String, Witness> witnesses;
+    /** The same witnesses for lookups: a verdict asks for a few sources at a time, often. */
+    private final Map<String, Witness> byId;
     private final Map<String, String> lineKey = new HashMap<>();
     private final Map<String, Double> weight = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
 
     private SourceGraph(Map<String, Witness> witnesses) {
         this.witnesses = witnesses;
+        this.byId = new HashMap<>(witnesses);
         joinLines();
         capWeights();
+    }
+
+    /** From witnesses already keyed and ordered by id: a copy in linear time. */
+    public static SourceGraph of(SortedMap<String, Witness> witnesses) {
+        return new SourceGraph(new TreeMap<>(witnesses));
     }
 
     public static SourceGraph of(Collection<Witness> witnesses) {
@@ -38,11 +47,11 @@ public final class SourceGraph {
     }
 
     public boolean knows(String sourceId) {
-        return witnesses.containsKey(sourceId);
+        return byId.containsKey(sourceId);
     }
 
     public Witness witness(String sourceId) {
-        Witness w = witnesses.get(sourceId);
+        Witness w = byId.get(sourceId);
         if (w == null) {
             throw new IllegalArgumentException("unknown source " + sourceId);
         }
@@ -78,15 +87,21 @@ public final class SourceGraph {
      * elsewhere does not change this question's verdict.
      */
     public List<String> whyOneLine(String line, Set<String> testifying) {
-        Set<String> all = membersOf(line);
-        if (all.size() < 2) {
+        if (membersOf(line).size() < 2) {
             return List.of();
+        }
+        // only the testifying members, in id order: a line can be long, a question's evidence is short
+        Set<String> here = new TreeSet<>();
+        for (String id : testifying) {
+            if (line.equals(lineKey.get(id))) {
+                here.add(id);
+            }
         }
         List<String> reasons = new ArrayList<>();
         Map<String, List<String>> byOrigin = new TreeMap<>();
-        for (String id : all) {
-            Witness w = witnesses.get(id);
-            if (!w.independent() && testifying.contains(id)) {
+        for (String id : here) {
+            Witness w = byId.get(id);
+            if (!w.independent()) {
                 byOrigin.computeIfAbsent(w.origin(), o -> new ArrayList<>()).add(id);
             }
         }
@@ -95,12 +110,10 @@ public final class SourceGraph {
                 reasons.add("shared origin " + origin + ": " + String.join(", ", ids));
             }
         });
-        for (String id : all) {
-            if (testifying.contains(id)) {
-                for (String from : witnesses.get(id).derivedFrom()) {
-                    if (witnesses.containsKey(from)) {
-                        reasons.add(id + " derives from " + from);
-                    }
+        for (String id : here) {
+            for (String from : byId.get(id).derivedFrom()) {
+                if (byId.containsKey(from)) {
+                    reasons.add(id + " derives from " + from);
                 }
             }
         }
@@ -113,7 +126,7 @@ public final class SourceGraph {
         Map<String, String> firstOfOrigin = new HashMap<>();
         for (Witness w : witnesses.values()) {
             for (String from : w.derivedFrom()) {
-                if (witnesses.containsKey(from)) {
+                if (byId.containsKey(from)) {
                     union(parent, w.sourceId(), from);
                 }
             }
@@ -165,7 +178,7 @@ public final class SourceGraph {
             for (Witness w : witnesses.values()) {
                 double heaviestOrigin = -1;
                 for (String from : w.derivedFrom()) {
-                    if (witnesses.containsKey(from)) {
+                    if (byId.containsKey(from)) {
                         heaviestOrigin = Math.max(heaviestOrigin, weight.get(from));
                     }
                 }

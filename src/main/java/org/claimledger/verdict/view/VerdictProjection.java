@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.claimledger.axon.BulkCatchUp;
 import org.claimledger.axon.Projection;
 import org.claimledger.claim.ClaimContent;
 import org.claimledger.claim.ClaimEvent.ClaimRecorded;
@@ -43,6 +44,7 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,10 +67,14 @@ import java.util.TreeSet;
  * however often it moved within it. Each status change is still recorded at the event that made
  * it. Only this processor writes these tables, so the copy stays true; it is dropped whenever a
  * batch rolls back or the read model is reset, and read back as needed.
+ *
+ * <p>A rebuild, or a catch-up on many events ({@link BulkCatchUp}), goes further: all of them in
+ * one transaction, each proposition's verdict written once at the end (or when the working copy
+ * must let it go).
  */
 @Singleton
 @ProcessingGroup(VerdictProjection.NAME)
-public class VerdictProjection implements Projection, BatchedWrites.Batch {
+public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkCatchUp {
 
     public static final String NAME = "verdicts";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VerdictProjection.class);
@@ -87,6 +93,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
         final String id;
         final Question question;
         final String subject;
+        final String predicate;
+        final String label;
         final TreeMap<String, Testimony> live = new TreeMap<>();
         Status status;
         /** The verdict as last decided; null when read back from the table (then {@code stored} holds it). */
@@ -96,11 +104,14 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
         /** The event of the last change not yet written, or null. */
         Cause unwritten;
         long weight;
+        int documentLength = 512;
 
-        Docket(String id, Question question, String subject) {
+        Docket(String id, Question question, String subject, String predicate, String label) {
             this.id = id;
             this.question = question;
             this.subject = subject;
+            this.predicate = predicate;
+            this.label = label;
         }
 
         boolean same(Verdict other) {
@@ -122,11 +133,15 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
     private final long cacheBytes;
 
     // The working copy (see above), touched only by this processor's thread.
-    private Map<String, Witness> witnesses;
+    private TreeMap<String, Witness> witnesses;
     private Map<String, Placed> placed;
     private SourceGraph graph;
     private final LinkedHashMap<String, Docket> dockets = new LinkedHashMap<>(1024, 0.75f, true);
     private final Set<Docket> unwritten = new LinkedHashSet<>();
+    private final Set<String> unwrittenSources = new TreeSet<>();
+    /** Per source, the propositions it testifies on; for up to 50,000 sources, then read afresh. */
+    private final Map<String, Set<String>> testifiesOn = new HashMap<>();
+    private static final int MAX_SOURCES_KEPT = 50_000;
     private long cachedBytes;
     private boolean updatesQueued;
     private int batchEvents;
@@ -153,19 +168,14 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
         Cause cause = Cause.of(message, token);
         PropositionDetails d = event.details();
         Question question = new Question(event.propositionId(), d.valueType(), d.cardinality());
-        Docket docket = new Docket(event.propositionId(), question, d.subject());
+        Docket docket = new Docket(event.propositionId(), question, d.subject(), d.predicate(), d.label());
         docket.verdict = Verdicts.decide(question, List.of(), sources());
         docket.status = docket.verdict.status();
-        writes.add("verdict_view", """
-                INSERT INTO verdict_view (proposition_id, subject, predicate, label, search_text, value_type, cardinality,
-                                          status, leading_position, live_claims, summary, document, changed_at, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (proposition_id) DO NOTHING""",
-                event.propositionId(), d.subject(), d.predicate(), d.label(),
-                Folding.fold(event.propositionId() + " " + d.predicate() + " " + Objects.toString(d.label(), "")),
-                d.valueType().wire(), d.cardinality().wire(), docket.status.wire(), null,
-                Json.doc(VerdictSummary.of(docket.verdict)), Json.doc(docket.verdict), cause.at(), cause.position());
-        // a proposition is defined once in the log, and a batch that rolls back forgets what it did
+        // a proposition is defined once in the log, and a batch that rolls back forgets what it did;
+        // its row is written with the batch (see committing), whatever else it hears by then
         remember(docket);
+        docket.unwritten = cause;
+        unwritten.add(docket);
         recordChange(docket, null, docket.verdict, cause);
         done();
     }
@@ -179,6 +189,10 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
                 event.claimId(), c.propositionId(), event.sourceId(), c.stance().wire(), Json.doc(c.value()));
         Cause cause = Cause.of(message, token);
         Docket docket = docket(event.propositionId());
+        Set<String> known = testifiesOn.get(event.sourceId());
+        if (known != null) {
+            known.add(docket == null ? c.propositionId() : docket.id); // the docket's id: one copy of the text
+        }
         claimUpdate("claim-recorded", event.claimId(), event.sourceId(), event.propositionId(), docket, c, null, cause);
         if (docket != null) {
             docket.live.put(event.claimId(), new Testimony(event.claimId(), event.sourceId(), c.stance(), c.value()));
@@ -222,13 +236,10 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
     void on(SourceRegistered event, EventMessage<?> message, TrackingToken token) {
         var d = event.details();
         sources();
-        writes.add("verdict_source", """
-                INSERT INTO verdict_source (id, grade, origin, derived_from, published, line, weight)
-                VALUES (?, 'F', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-                event.sourceId(), d.origin(), Json.doc(d.derivedFrom()),
-                d.published() == null ? null : d.published().toString(), event.sourceId(), Grade.F.weight());
         witnesses.put(event.sourceId(), Witness.of(event.sourceId(), d, Grade.F));
         placed.put(event.sourceId(), new Placed(event.sourceId(), Grade.F.weight()));
+        unwrittenSources.add(event.sourceId());
+        testifiesOn.put(event.sourceId(), new HashSet<>()); // a new source has made no claims yet
         regraph(Cause.of(message, token));
         done();
     }
@@ -237,11 +248,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
     void on(SourceRevised event, EventMessage<?> message, TrackingToken token) {
         var d = event.details();
         sources();
-        writes.add("verdict_source", "UPDATE verdict_source SET origin = ?, derived_from = ?, published = ? WHERE id = ?",
-                d.origin(), Json.doc(d.derivedFrom()), d.published() == null ? null : d.published().toString(),
-                event.sourceId());
         Witness was = witnesses.get(event.sourceId());
         witnesses.put(event.sourceId(), Witness.of(event.sourceId(), d, was == null ? Grade.F : was.grade()));
+        unwrittenSources.add(event.sourceId());
         regraph(Cause.of(message, token));
         done();
     }
@@ -249,9 +258,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
     @EventHandler
     void on(SourceAssessed event, EventMessage<?> message, TrackingToken token) {
         sources();
-        writes.add("verdict_source", "UPDATE verdict_source SET grade = ? WHERE id = ?",
-                event.grade().wire(), event.sourceId());
         witnesses.computeIfPresent(event.sourceId(), (id, was) -> was.withGrade(event.grade()));
+        unwrittenSources.add(event.sourceId());
         Cause cause = Cause.of(message, token);
         ObjectNode data = Json.MAPPER.createObjectNode()
                 .put("type", "source-assessed")
@@ -269,27 +277,97 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
     void reset() {
         writes.discard();
         forget();
-        sql.update("TRUNCATE verdict_source, verdict_claim, verdict_view, verdict_change, update_feed");
+        sql.update("TRUNCATE " + TABLES);
+    }
+
+    private static final String TABLES = "verdict_source, verdict_claim, verdict_view, verdict_change, update_feed";
+
+    @Override
+    public void beginBulk(boolean rebuild) {
+        writes.discard();
+        forget();
+        writes.hold(); // verdicts are written at the end, not at each batch's
+        if (rebuild) {
+            // DELETE, not TRUNCATE: readers keep the old verdicts until the rebuilt ones commit
+            for (String table : TABLES.split(", ")) {
+                sql.update("DELETE FROM " + table);
+            }
+        }
+    }
+
+    @Override
+    public void flushBulk() {
+        writeSources();
+        evict();
+        writes.flush();
+    }
+
+    @Override
+    public void finishBulk() {
+        committing();
+        writes.flush();
+    }
+
+    @Override
+    public void endBulk(boolean committed) {
+        writes.release();
+        if (committed) {
+            committed();
+        } else {
+            forget();
+        }
     }
 
     @Override
     public void committing() {
         committingAt = System.nanoTime();
+        writeSources();
         for (Docket docket : unwritten) {
-            Verdict verdict = docket.verdict;
-            Cause cause = docket.unwritten;
-            Json.Doc document = Json.doc(verdict);
-            writes.add("verdict_view", """
-                    UPDATE verdict_view SET status = ?, leading_position = ?, live_claims = ?, summary = ?, document = ?,
-                           changed_at = ?, position = ? WHERE proposition_id = ?""",
-                    verdict.status().wire(), verdict.leading(), docket.live.size(),
-                    Json.doc(VerdictSummary.of(verdict)), document, cause.at(), cause.position(), docket.id);
-            docket.unwritten = null;
-            cachedBytes -= docket.weight;
-            docket.weight = weigh(docket, document.json().length());
-            cachedBytes += docket.weight;
+            write(docket);
         }
         unwritten.clear();
+    }
+
+    /** Writes each changed source's row whole, once, from the working copy. */
+    private void writeSources() {
+        for (String id : unwrittenSources) {
+            Witness w = witnesses.get(id);
+            Placed at = placed.get(id);
+            // one statement for new and known sources: the batch keeps a single kind of write to this table
+            writes.add("verdict_source", """
+                    INSERT INTO verdict_source (id, grade, origin, derived_from, published, line, weight)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET grade = excluded.grade, origin = excluded.origin,
+                           derived_from = excluded.derived_from, published = excluded.published,
+                           line = excluded.line, weight = excluded.weight""",
+                    id, w.grade().wire(), w.origin(), Json.doc(w.derivedFrom()),
+                    w.published() == null ? null : w.published().toString(), at.line(), at.weight());
+        }
+        unwrittenSources.clear();
+    }
+
+    /** Writes the docket's verdict, as decided at the event of its last change. */
+    private void write(Docket docket) {
+        Verdict verdict = docket.verdict;
+        Cause cause = docket.unwritten;
+        Json.Doc document = Json.doc(verdict);
+        // one statement for new and known propositions: the batch keeps a single kind of write to this table
+        writes.add("verdict_view", """
+                INSERT INTO verdict_view (proposition_id, subject, predicate, label, search_text, value_type, cardinality,
+                                          status, leading_position, live_claims, summary, document, changed_at, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (proposition_id) DO UPDATE SET status = excluded.status,
+                       leading_position = excluded.leading_position, live_claims = excluded.live_claims,
+                       summary = excluded.summary, document = excluded.document, changed_at = excluded.changed_at,
+                       position = excluded.position""",
+                docket.id, docket.subject, docket.predicate, docket.label,
+                Folding.fold(docket.id + " " + docket.predicate + " " + Objects.toString(docket.label, "")),
+                docket.question.valueType().wire(), docket.question.cardinality().wire(),
+                verdict.status().wire(), verdict.leading(), docket.live.size(),
+                Json.doc(VerdictSummary.of(verdict)), document, cause.at(), cause.position());
+        docket.unwritten = null;
+        docket.documentLength = document.json().length();
+        reweigh(docket);
     }
 
     @Override
@@ -304,10 +382,18 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
             updatesQueued = false;
             signal.updatesCommitted();
         }
-        // keep the working copy within its budget, least recently used propositions first
+        evict();
+    }
+
+    /** Keeps the working copy within its budget, least recently used propositions first. */
+    private void evict() {
         Iterator<Docket> oldest = dockets.values().iterator();
         while (cachedBytes > cacheBytes && oldest.hasNext()) {
-            cachedBytes -= oldest.next().weight;
+            Docket docket = oldest.next();
+            if (unwritten.remove(docket)) {
+                write(docket); // in a rebuild: its verdict goes now, not at the end
+            }
+            cachedBytes -= docket.weight;
             oldest.remove();
         }
     }
@@ -322,6 +408,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
         witnesses = null;
         placed = null;
         graph = null;
+        unwrittenSources.clear();
+        testifiesOn.clear();
         dockets.clear();
         unwritten.clear();
         cachedBytes = 0;
@@ -342,14 +430,15 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
         }
     }
 
-    private static long weigh(Docket docket, int documentLength) {
-        // rough bytes held: the verdict (about twice its JSON) and each live claim
-        return 256 + 2L * documentLength + 200L * docket.live.size();
+    /** Rough bytes held: the verdict (about twice its JSON) and each live claim. */
+    private void reweigh(Docket docket) {
+        cachedBytes -= docket.weight;
+        docket.weight = 256 + 2L * docket.documentLength + 200L * docket.live.size();
+        cachedBytes += docket.weight;
     }
 
     private void remember(Docket docket) {
-        docket.weight = weigh(docket, 512);
-        cachedBytes += docket.weight;
+        reweigh(docket);
         dockets.put(docket.id, docket);
     }
 
@@ -360,16 +449,16 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
             return docket;
         }
         Docket read = sql.one("""
-                        SELECT value_type, cardinality, status, document::text, subject,
+                        SELECT value_type, cardinality, status, document::text, subject, predicate, label,
                                (SELECT COALESCE(MAX(seq), 0) FROM verdict_change c WHERE c.proposition_id = v.proposition_id)
                           FROM verdict_view v WHERE proposition_id = ?""",
                 rs -> {
                     Docket d = new Docket(propositionId, new Question(propositionId,
                             ValueType.fromWire(rs.getString(1)), Cardinality.fromWire(rs.getString(2))),
-                            rs.getString(5));
+                            rs.getString(5), rs.getString(6), rs.getString(7));
                     d.status = Status.fromWire(rs.getString(3));
                     d.stored = rs.getString(4);
-                    d.changes = rs.getInt(6);
+                    d.changes = rs.getInt(8);
                     return d;
                 }, propositionId).orElse(null);
         if (read == null) {
@@ -378,6 +467,25 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
         VerdictSources.testimonies(sql, propositionId).forEach(t -> read.live.put(t.claimId(), t));
         remember(read);
         return read;
+    }
+
+    /**
+     * The propositions on which the source has made claims (a few withdrawn ones may linger: deciding
+     * those again changes nothing), kept per source once read.
+     */
+    private Set<String> testifiesOn(String sourceId) {
+        Set<String> known = testifiesOn.get(sourceId);
+        if (known == null) {
+            if (testifiesOn.size() > MAX_SOURCES_KEPT) {
+                testifiesOn.clear();
+            }
+            writes.flush(); // the claims of this batch must be in the table for the lookup below
+            known = new HashSet<>(sql.list("""
+                    SELECT DISTINCT proposition_id FROM verdict_claim WHERE live AND source_id = ?""",
+                    rs -> rs.getString(1), sourceId));
+            testifiesOn.put(sourceId, known);
+        }
+        return known;
     }
 
     /** Every source as the rules see it, and their lines of testimony: read once, then kept. */
@@ -390,7 +498,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
                 witnesses.put(witness.sourceId(), witness);
                 placed.put(witness.sourceId(), new Placed(line, weight));
             });
-            graph = SourceGraph.of(witnesses.values());
+            graph = SourceGraph.of(witnesses);
         }
         return graph;
     }
@@ -436,26 +544,18 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
      * else of the sources' graph.
      */
     private void regraph(Cause cause) {
-        graph = SourceGraph.of(witnesses.values());
-        Set<String> touched = new TreeSet<>();
+        graph = SourceGraph.of(witnesses);
+        Set<String> propositions = new TreeSet<>();
         for (Witness w : witnesses.values()) {
             Placed was = placed.get(w.sourceId());
             String line = graph.lineOf(w.sourceId());
             double weight = graph.weightOf(w.sourceId());
             if (!was.line().equals(line) || Double.compare(was.weight(), weight) != 0) {
-                writes.add("verdict_source", "UPDATE verdict_source SET line = ?, weight = ? WHERE id = ?",
-                        line, weight, w.sourceId());
                 placed.put(w.sourceId(), new Placed(line, weight));
-                touched.add(w.sourceId());
+                unwrittenSources.add(w.sourceId());
+                propositions.addAll(testifiesOn(w.sourceId()));
             }
         }
-        if (touched.isEmpty()) {
-            return;
-        }
-        writes.flush(); // the claims of this batch must be in the table for the lookup below
-        List<String> propositions = sql.list("""
-                SELECT DISTINCT proposition_id FROM verdict_claim WHERE live AND source_id = ANY(?) ORDER BY 1""",
-                rs -> rs.getString(1), (Object) touched.toArray(String[]::new));
         for (String id : propositions) {
             Docket docket = docket(id);
             if (docket != null) {
@@ -475,6 +575,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch {
         docket.stored = null;
         docket.unwritten = cause;
         unwritten.add(docket);
+        reweigh(docket);
         Status was = docket.status;
         if (was != verdict.status()) {
             docket.status = verdict.status();

@@ -1,0 +1,24 @@
+package org.claimledger.axon;
+
+/**
+ * A read model that can catch up on many events in one transaction, reading the event log
+ * directly, instead of through its processor in many small transactions: a rebuild (catching up
+ * from nothing) and a processor found far behind the head (after a bulk import or downtime).
+ * Readers keep the view as it was until the caught-up one commits; a catch-up that fails leaves
+ * the view and its position as they were. {@link Projections} stops the processor, calls these in
+ * order on one thread, and starts the processor again at the position reached.
+ */
+public interface BulkCatchUp {
+
+    /** In the catch-up's transaction, first: forgets what is held; empties the tables for a rebuild. */
+    void beginBulk(boolean rebuild);
+
+    /** Every few thousand events: sends what is queued, keeping memory bounded. */
+    void flushBulk();
+
+    /** Before the catch-up commits: writes what was kept back for the end. */
+    void finishBulk();
+
+    /** After the catch-up committed ({@code true}) or rolled back. */
+    void endBulk(boolean committed);
+}
