@@ -95,6 +95,21 @@ public class AxonLedger {
     @ConfigProperty(name = "claimledger.projections.fetch-size", defaultValue = "5000")
     int fetchSize;
 
+    /** Segments of each read model that can be split by aggregate: replicas share them (see Replicas). */
+    @ConfigProperty(name = "claimledger.projections.segments", defaultValue = "3")
+    int segments;
+
+    /** A segment whose holder has not extended its claim for this long may be taken by another replica. */
+    @ConfigProperty(name = "claimledger.projections.claim-timeout", defaultValue = "10S")
+    java.time.Duration claimTimeout;
+
+    /** How often a replica looks for segments to take. */
+    @ConfigProperty(name = "claimledger.projections.claim-interval", defaultValue = "2S")
+    java.time.Duration claimInterval;
+
+    @Inject
+    Replicas replicas;
+
     private volatile Configuration configuration;
 
     void start(@Observes @Priority(100) StartupEvent event) {
@@ -190,24 +205,36 @@ public class AxonLedger {
             // a read model that cannot handle an event stops and retries it (after a back-off) rather
             // than skip it: a view must never silently miss part of the log
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            TokenStore tokens = tokenStore(connections, serializer);
             processing.usingTrackingEventProcessors()
-                    .registerTokenStore(c -> tokenStore(connections, serializer))
+                    .registerTokenStore(c -> tokens)
                     .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing()
-                            .andBatchSize(projectionBatchSize));
+                            .andBatchSize(projectionBatchSize)
+                            .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS));
             for (Projection projection : projections) {
                 processing.registerEventHandler(c -> projection);
+                if (projection.splitByAggregate() && segments > 1) {
+                    // a thread for every segment, so that one replica can take over all of them
+                    processing.registerTrackingEventProcessorConfiguration(Projections.nameOf(projection),
+                            c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                    .andInitialSegmentsCount(segments)
+                                    .andBatchSize(projectionBatchSize)
+                                    .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS));
+                }
             }
         });
         return configurer;
     }
 
-    private static TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+    private TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .schema(TOKEN_SCHEMA)
                 .contentType(byte[].class)
+                .nodeId(replicas.self())
+                .claimTimeout(claimTimeout)
                 .build();
     }
 }

@@ -6,4 +6,13 @@ package org.claimledger.axon;
  * tables, so it can be rebuilt from the event log at any time.
  */
 public interface Projection {
+
+    /**
+     * Whether its processor may be split into segments, each handling the events of some
+     * aggregates (in order per aggregate) on whichever replica claims it. A read model whose rows
+     * depend on events of many aggregates in their order in the log says no: it runs as one segment.
+     */
+    default boolean splitByAggregate() {
+        return true;
+    }
 }

@@ -12,6 +12,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -23,7 +24,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -52,6 +52,15 @@ public class Projections {
 
     @Inject
     AxonLedger ledger;
+
+    @Inject
+    StoredTokens storedTokens;
+
+    @Inject
+    Replicas replicas;
+
+    @ConfigProperty(name = "claimledger.projections.claim-timeout", defaultValue = "10S")
+    Duration claimTimeout;
 
     @Inject
     @All
@@ -104,6 +113,12 @@ public class Projections {
     /** Rebuilds the read model from the whole event log; returns at once (poll its status). */
     public Status rebuild(String name) {
         TrackingEventProcessor processor = processor(name);
+        List<String> elsewhere = storedTokens.holders(name, replicas.self(), claimTimeout);
+        if (!elsewhere.isEmpty()) {
+            // a rebuild takes every segment of the read model; another replica holds some of them
+            throw Rejection.conflict("read model " + name + " is kept by another replica (" + String.join(", ", elsewhere)
+                    + "); rebuild it there, or with one replica running");
+        }
         BulkCatchUp bulk = bulk(name);
         if (bulk == null) {
             processor.shutDown();
@@ -149,7 +164,9 @@ public class Projections {
             long head = head();
             processors().forEach((name, processor) -> {
                 BulkCatchUp bulk = bulk(name);
-                if (bulk == null || rebuilding.contains(name) || !processor.isRunning()) {
+                // only the replica holding the read model's segment catches it up
+                if (bulk == null || rebuilding.contains(name) || !processor.isRunning()
+                        || processor.processingStatus().isEmpty()) {
                     return;
                 }
                 Status status = status(name, processor, head, false);
@@ -241,12 +258,20 @@ public class Projections {
 
     private BulkCatchUp bulk(String name) {
         for (Projection projection : projections) {
-            ProcessingGroup group = projection.getClass().getAnnotation(ProcessingGroup.class);
-            if (projection instanceof BulkCatchUp bulk && group != null && group.value().equals(name)) {
+            if (projection instanceof BulkCatchUp bulk && name.equals(nameOf(projection))) {
                 return bulk;
             }
         }
         return null;
+    }
+
+    /** The name of the read model's processor: its processing group. */
+    static String nameOf(Projection projection) {
+        ProcessingGroup group = projection.getClass().getAnnotation(ProcessingGroup.class);
+        if (group == null) {
+            throw new IllegalStateException(projection.getClass() + " names no processing group");
+        }
+        return group.value();
     }
 
     /** The global index of the newest event in the log (0 when empty). */
@@ -264,6 +289,10 @@ public class Projections {
     }
 
     private Map<String, TrackingEventProcessor> processors() {
+        return processors(ledger);
+    }
+
+    static Map<String, TrackingEventProcessor> processors(AxonLedger ledger) {
         Map<String, TrackingEventProcessor> all = new java.util.TreeMap<>();
         ledger.configuration().eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
             if (processor instanceof TrackingEventProcessor tracking) {
@@ -273,28 +302,32 @@ public class Projections {
         return all;
     }
 
-    private static Status status(String name, TrackingEventProcessor processor, long head, boolean inBulk) {
+    /**
+     * Where the read model stands as committed in the shared token table (whichever replica holds
+     * its segments: every segment reads the whole log), with this replica's view of its processor.
+     */
+    private Status status(String name, TrackingEventProcessor processor, long head, boolean inBulk) {
         if (inBulk) {
-            // its processor is stopped while the rebuild's transaction runs; the old view is served
+            // its processor is stopped while the catch-up's transaction runs; the old view is served
             return new Status(name, null, head, false, true, false, null);
         }
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        Map<Integer, TrackingToken> stored = storedTokens.tokens(name);
         Long position = null;
         boolean replaying = false;
-        boolean caughtUp = !segments.isEmpty();
+        for (TrackingToken token : stored.values()) {
+            long p = token == null ? 0 : token.position().orElse(0);
+            position = position == null ? p : Math.min(position, p);
+            replaying |= ReplayToken.isReplay(token);
+        }
         String error = null;
-        for (EventTrackerStatus s : segments.values()) {
-            OptionalLong p = s.getCurrentPosition();
-            if (p.isPresent()) {
-                position = position == null ? p.getAsLong() : Math.min(position, p.getAsLong());
-            }
+        for (EventTrackerStatus s : processor.processingStatus().values()) {
             replaying |= s.isReplaying();
-            caughtUp &= s.isCaughtUp() && p.orElse(0) >= head;
             if (s.isErrorState() && s.getError() != null) {
                 error = s.getError().getClass().getSimpleName() + ": " + s.getError().getMessage();
             }
         }
         // a replay stays flagged until the first event after the reset point; level with the head it is caught up
+        boolean caughtUp = position != null && position >= head && error == null;
         return new Status(name, position, head, caughtUp, replaying, processor.isRunning(), error);
     }
 }

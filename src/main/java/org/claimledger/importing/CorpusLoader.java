@@ -3,6 +3,7 @@ package org.claimledger.importing;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.claimledger.axon.Projections;
@@ -11,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.claimledger.store.Sql;
 
 /**
  * Loads the seed corpus ({@code claims/}) into a new, empty ledger on its first start, so the
@@ -34,11 +37,25 @@ public class CorpusLoader {
     @Inject
     Importer importer;
 
+    @Inject
+    DataSource dataSource;
+
+    /** The advisory lock (any number of our own) under which a new ledger gets its corpus. */
+    private static final long CORPUS_LOCK = 0x636c61696d73L;
+
     void onStart(@Observes @Priority(200) StartupEvent event) {
         Path root = Path.of(corpusDir);
         if (!loadIntoEmptyLedger || !Files.isDirectory(root)) {
             return;
         }
+        // replicas starting together on a new ledger: one imports, the others wait and find it done
+        QuarkusTransaction.requiringNew().run(() -> {
+            new Sql(dataSource).one("SELECT pg_advisory_xact_lock(?)", rs -> true, CORPUS_LOCK);
+            load(root);
+        });
+    }
+
+    private void load(Path root) {
         if (projections.head() > 0) {
             LOG.debugf("The ledger already holds events; the corpus in %s is not imported again", root);
             return;

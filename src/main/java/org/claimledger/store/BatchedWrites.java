@@ -18,7 +18,8 @@ import java.util.Map;
  * trip per row. Statements on different tables commute in our read models; two different
  * statements on the same table keep their order (the earlier ones are sent first). A read model
  * that reads its own tables calls {@link #flush()} first. Outside a unit of work every write is
- * sent at once. One instance per read model, used by its processor's single thread.
+ * sent at once. One instance per read model; what is queued belongs to the thread that queued it
+ * (a processor split into segments handles them on several threads, each its own batch).
  */
 public final class BatchedWrites {
 
@@ -40,11 +41,16 @@ public final class BatchedWrites {
         }
     }
 
+    /** One thread's batch: its queued statements, the unit of work it joined, whether it is held. */
+    private static final class Queue {
+        final Map<String, Pending> pending = new LinkedHashMap<>();
+        UnitOfWork<?> hooked;
+        boolean held;
+    }
+
     private final DataSource dataSource;
     private final Batch batch;
-    private final Map<String, Pending> pending = new LinkedHashMap<>();
-    private UnitOfWork<?> hooked;
-    private boolean held;
+    private final ThreadLocal<Queue> queues = ThreadLocal.withInitial(Queue::new);
 
     public BatchedWrites(DataSource dataSource, Batch batch) {
         this.dataSource = dataSource;
@@ -58,6 +64,7 @@ public final class BatchedWrites {
 
     /** Queues one statement on {@code table}; sent before the batch commits. */
     public void add(String table, String sql, Object... args) {
+        Map<String, Pending> pending = queues.get().pending;
         Pending queue = pending.get(sql);
         if (queue == null) {
             for (var other : pending.entrySet()) {
@@ -80,25 +87,26 @@ public final class BatchedWrites {
      * owner of its end. False when no unit of work runs (then writes are sent at once).
      */
     public boolean join() {
-        if (held) {
+        Queue queue = queues.get();
+        if (queue.held) {
             return true;
         }
         if (!CurrentUnitOfWork.isStarted()) {
             return false;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        if (root != hooked) {
-            hooked = root;
+        if (root != queue.hooked) {
+            queue.hooked = root;
             root.onPrepareCommit(u -> {
                 batch.committing();
                 flush();
             });
             root.afterCommit(u -> batch.committed());
             root.onRollback(u -> {
-                pending.clear();
+                queue.pending.clear();
                 batch.rolledBack();
             });
-            root.onCleanup(u -> hooked = null);
+            root.onCleanup(u -> queue.hooked = null);
         }
         return true;
     }
@@ -108,22 +116,22 @@ public final class BatchedWrites {
      * for a caller that runs its own long transaction (a bulk rebuild) and flushes when it chooses.
      */
     public void hold() {
-        held = true;
+        queues.get().held = true;
     }
 
     /** Ends {@link #hold()}: forgets what is still queued (the caller flushed or rolled back). */
     public void release() {
-        held = false;
-        pending.clear();
+        queues.remove();
     }
 
     /** Forgets every queued statement (the tables are being emptied). */
     public void discard() {
-        pending.clear();
+        queues.get().pending.clear();
     }
 
     /** Sends every queued statement now (within the running transaction, if any). */
     public void flush() {
+        Map<String, Pending> pending = queues.get().pending;
         if (pending.isEmpty()) {
             return;
         }

@@ -136,6 +136,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's JVM killed with SIGKILL (its database, external here, lives on). */
+    public void kill() throws Exception {
+        process.destroyForcibly().waitFor();
+    }
+
     /** A crash: the JVM and its PostgreSQL killed with SIGKILL, as a power cut would. */
     public void crash() throws Exception {
         ProcessHandle pm = postmaster().orElseThrow(() -> new IllegalStateException("no running PostgreSQL to crash"));

@@ -18,8 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Streams")
 public class KafkaStatusResource {
 
-    /** The topic, its brokers, and the last update the broker has acknowledged against the newest one. */
-    public record Status(String topic, String bootstrapServers, boolean embedded, String published, String head) {
+    /**
+     * The topic, its brokers, the last update the broker has acknowledged against the newest one,
+     * and whether this replica is the one publishing (one replica of a cluster does).
+     */
+    public record Status(String topic, String bootstrapServers, boolean embedded, String published, String head,
+                         boolean publishingHere) {
     }
 
     @Inject
@@ -43,6 +47,7 @@ public class KafkaStatusResource {
         } catch (IllegalStateException down) {
             servers = null;
         }
-        return new Status(topic, servers, broker.isEmbedded(), publisher.published().id(), log.head().id());
+        return new Status(topic, servers, broker.isEmbedded(), publisher.published().id(), log.head().id(),
+                publisher.publishing());
     }
 }

@@ -13,12 +13,19 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.claimledger.store.Json;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.claimledger.store.Sql;
 import org.claimledger.stream.Cursor;
@@ -31,6 +38,12 @@ import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,6 +62,12 @@ import java.util.concurrent.TimeUnit;
  * the event log feeds, and moves its stored position only after the broker has acknowledged
  * (idempotent producer, {@code acks=all}): with the broker down it waits and retries, then catches
  * up; nothing is lost, and one key's updates keep their order.
+ *
+ * <p>Among replicas, one publishes: the one holding a PostgreSQL advisory lock on its own
+ * connection (a replica that dies loses it with its connection, and another takes over). A
+ * publisher taking over first reads the last record of every partition: what a predecessor
+ * sent but could not record as sent is not sent twice (a key always goes to the same partition,
+ * in cursor order, so a partition's last record says how far that partition got).
  */
 @ApplicationScoped
 public class KafkaPublisher {
@@ -56,6 +75,8 @@ public class KafkaPublisher {
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
     private static final int BATCH = 500;
     private static final EventFormat JSON = new JsonFormat();
+    /** The advisory lock whose holder publishes (any number of our own). */
+    private static final long PUBLISHER_LOCK = 0x6b61666b61L;
 
     @Inject
     KafkaBroker broker;
@@ -86,6 +107,10 @@ public class KafkaPublisher {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
     private String producerBootstrap;
+    /** The connection holding the publisher's lock while this replica publishes. */
+    private Connection leadership;
+    /** After taking over: per partition, the cursor of its last record on the topic; null once past them. */
+    private Map<Integer, Cursor> onTopic;
 
     void start(@Observes @Priority(400) StartupEvent event) {
         running = true;
@@ -102,6 +127,12 @@ public class KafkaPublisher {
             thread.join(10_000);
         }
         closeProducer();
+        resign();
+    }
+
+    /** Whether this replica publishes (now). */
+    public boolean publishing() {
+        return leadership != null;
     }
 
     /** Where publication stands: everything up to this cursor has been acknowledged by the broker. */
@@ -114,6 +145,10 @@ public class KafkaPublisher {
         long backoff = 500;
         while (running) {
             try {
+                if (!lead()) {
+                    wake.tryAcquire(1, TimeUnit.SECONDS); // another replica publishes; ask again soon
+                    continue;
+                }
                 if (publishOnce()) {
                     continue; // there may be more right away
                 }
@@ -126,6 +161,7 @@ public class KafkaPublisher {
             } catch (Exception e) {
                 LOG.warnf("publishing to Kafka failed (%s); retrying in %d ms", e.getMessage(), backoff);
                 closeProducer();
+                onTopic = null; // read the topic's tail again before sending: the failed batch may be partly there
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 4_000);
             }
@@ -140,16 +176,29 @@ public class KafkaPublisher {
             return false;
         }
         KafkaProducer<String, byte[]> p = producer();
+        int partitionCount = p.partitionsFor(topic).size();
+        if (onTopic == null) {
+            onTopic = tails(partitionCount);
+        }
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
         for (Update u : batch) {
-            sent.add(p.send(new ProducerRecord<>(topic, key(u), JSON.serialize(cloudEvent(u)))));
+            String key = key(u);
+            int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitionCount;
+            Cursor last = onTopic.get(partition);
+            sent.add(last != null && u.cursor().compareTo(last) <= 0 ? null // sent before the takeover
+                    : p.send(new ProducerRecord<>(topic, partition, key, JSON.serialize(cloudEvent(u)))));
         }
         p.flush();
         Cursor acknowledged = from;
         try {
             for (int i = 0; i < sent.size(); i++) {
-                sent.get(i).get(30, TimeUnit.SECONDS);
+                if (sent.get(i) != null) {
+                    sent.get(i).get(30, TimeUnit.SECONDS);
+                }
                 acknowledged = batch.get(i).cursor();
+            }
+            if (onTopic.values().stream().allMatch(c -> c.compareTo(batch.get(batch.size() - 1).cursor()) <= 0)) {
+                onTopic = Map.of(); // past everything a predecessor sent
             }
         } finally {
             if (!acknowledged.equals(from)) {
@@ -157,6 +206,88 @@ public class KafkaPublisher {
             }
         }
         return batch.size() == BATCH;
+    }
+
+    /** Takes the publisher's lock, or keeps it while its connection lives; false while another replica holds it. */
+    private boolean lead() throws SQLException {
+        if (leadership != null) {
+            if (leadership.isValid(2)) {
+                return true;
+            }
+            resign();
+        }
+        Connection c = dataSource.getConnection();
+        boolean got = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, PUBLISHER_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                got = rs.next() && rs.getBoolean(1);
+            }
+        } finally {
+            if (!got) {
+                c.close();
+            }
+        }
+        if (!got) {
+            return false;
+        }
+        leadership = c;
+        onTopic = null;
+        LOG.info("this replica publishes the update feed to Kafka");
+        return true;
+    }
+
+    private void resign() {
+        Connection c = leadership;
+        leadership = null;
+        if (c != null) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, PUBLISHER_LOCK);
+                ps.execute();
+            } catch (SQLException gone) {
+                // the connection died: PostgreSQL has already released the lock with it
+            }
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing a dead connection
+            }
+        }
+    }
+
+    /** Per partition, the cursor of the last record on the topic (partitions without records left out). */
+    private Map<Integer, Cursor> tails(int partitionCount) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "claimledger-publisher-takeover");
+        Map<Integer, Cursor> tails = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> all = new ArrayList<>();
+            for (int i = 0; i < partitionCount; i++) {
+                all.add(new TopicPartition(topic, i));
+            }
+            Map<TopicPartition, Long> ends = consumer.endOffsets(all, Duration.ofSeconds(10));
+            List<TopicPartition> filled = all.stream().filter(tp -> ends.get(tp) > 0).toList();
+            consumer.assign(filled);
+            filled.forEach(tp -> consumer.seek(tp, ends.get(tp) - 1));
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (tails.size() < filled.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the last records of " + topic);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.offset() == ends.get(new TopicPartition(topic, r.partition())) - 1) {
+                        String id = Json.MAPPER.readTree(r.value()).path("id").asText();
+                        tails.put(r.partition(), Cursor.parse("id", id));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a record on " + topic + " is not a CloudEvent", e);
+        }
+        return tails;
     }
 
     private CloudEvent cloudEvent(Update u) {

@@ -12,8 +12,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.claimledger.axon.BulkCatchUp;
 import org.claimledger.axon.Projection;
+import org.claimledger.axon.StoredTokens;
 import org.claimledger.claim.ClaimContent;
 import org.claimledger.claim.ClaimEvent.ClaimRecorded;
 import org.claimledger.claim.ClaimEvent.ClaimRevised;
@@ -130,6 +132,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private final BatchedWrites writes;
     private final Counter decisions;
     private final UpdateSignal signal;
+    private final StoredTokens storedTokens;
     private final long cacheBytes;
 
     // The working copy (see above), touched only by this processor's thread.
@@ -147,17 +150,23 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private int batchEvents;
     private long batchStarted;
     private long committingAt;
+    /** Where update-stream rows go: the stream's table, or during a bulk catch-up a table of its own. */
+    private String feed = FEED;
+    /** The position of the last event handled, and where the last committed batch left the model. */
+    private TrackingToken reached;
+    private TrackingToken left;
 
     /** The next seq for updates of the event being handled (one event at a time on this processor). */
     private int nextSeq;
     private long seqPosition = -1;
 
     @Inject
-    public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal,
+    public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal, StoredTokens storedTokens,
                              @ConfigProperty(name = "claimledger.verdicts.cache-mb", defaultValue = "256") long cacheMb) {
         this.sql = new Sql(dataSource);
         this.writes = new BatchedWrites(dataSource, this);
         this.signal = signal;
+        this.storedTokens = storedTokens;
         this.cacheBytes = cacheMb * 1024 * 1024;
         this.decisions = Counter.builder("claimledger.verdicts.decided")
                 .description("Propositions re-decided by the verdict read model").register(metrics);
@@ -165,6 +174,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @EventHandler
     void on(PropositionDefined event, EventMessage<?> message, TrackingToken token) {
+        resume(token);
         Cause cause = Cause.of(message, token);
         PropositionDetails d = event.details();
         Question question = new Question(event.propositionId(), d.valueType(), d.cardinality());
@@ -182,6 +192,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @EventHandler
     void on(ClaimRecorded event, EventMessage<?> message, TrackingToken token) {
+        resume(token);
         ClaimContent c = event.content();
         writes.add("verdict_claim", """
                 INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
@@ -203,6 +214,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @EventHandler
     void on(ClaimRevised event, EventMessage<?> message, TrackingToken token) {
+        resume(token);
         ClaimContent c = event.content();
         writes.add("verdict_claim", "UPDATE verdict_claim SET stance = ?, value = ? WHERE id = ?",
                 c.stance().wire(), Json.doc(c.value()), event.claimId());
@@ -220,6 +232,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @EventHandler
     void on(ClaimWithdrawn event, EventMessage<?> message, TrackingToken token) {
+        resume(token);
         writes.add("verdict_claim", "UPDATE verdict_claim SET live = FALSE WHERE id = ?", event.claimId());
         Cause cause = Cause.of(message, token);
         Docket docket = docket(event.propositionId());
@@ -234,6 +247,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @EventHandler
     void on(SourceRegistered event, EventMessage<?> message, TrackingToken token) {
+        resume(token);
         var d = event.details();
         sources();
         witnesses.put(event.sourceId(), Witness.of(event.sourceId(), d, Grade.F));
@@ -246,6 +260,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @EventHandler
     void on(SourceRevised event, EventMessage<?> message, TrackingToken token) {
+        resume(token);
         var d = event.details();
         sources();
         Witness was = witnesses.get(event.sourceId());
@@ -257,6 +272,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @EventHandler
     void on(SourceAssessed event, EventMessage<?> message, TrackingToken token) {
+        resume(token);
         sources();
         witnesses.computeIfPresent(event.sourceId(), (id, was) -> was.withGrade(event.grade()));
         unwrittenSources.add(event.sourceId());
@@ -273,6 +289,35 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         done();
     }
 
+    /** A verdict depends on the whole graph of sources, in the log's order: one segment. */
+    @Override
+    public boolean splitByAggregate() {
+        return false;
+    }
+
+    /** Every other event: only where the log stands matters here (see resume). */
+    @EventHandler
+    void on(Object other, TrackingToken token) {
+        resume(token);
+        done();
+    }
+
+    /**
+     * At the first event of a batch: if the position stored for this read model is not where this
+     * process left it, another replica has handled events meanwhile (it held the segment), and
+     * the working copy is no longer true: drop it. Then notes the event's position.
+     */
+    private void resume(TrackingToken token) {
+        if (batchEvents == 0 && CurrentUnitOfWork.isStarted()) {
+            TrackingToken stored = storedTokens.token(NAME, 0);
+            if (left != null && !left.equals(stored)) {
+                LOG.infof("the verdicts moved on elsewhere (from %s to %s): working copy dropped", left, stored);
+                forget();
+            }
+        }
+        reached = token;
+    }
+
     @ResetHandler
     void reset() {
         writes.discard();
@@ -281,6 +326,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     }
 
     private static final String TABLES = "verdict_source, verdict_claim, verdict_view, verdict_change, update_feed";
+    private static final String FEED = "update_feed";
+    private static final String BULK_FEED = "update_feed_caught_up";
 
     @Override
     public void beginBulk(boolean rebuild) {
@@ -293,6 +340,11 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 sql.update("DELETE FROM " + table);
             }
         }
+        // The update stream's new rows wait in a table of this transaction's own until the end:
+        // subscribers' polls for what follows the stream's head would otherwise step over every
+        // uncommitted row of the catch-up in the stream's index, again and again.
+        sql.update("CREATE TEMPORARY TABLE IF NOT EXISTS " + BULK_FEED + " (LIKE update_feed) ON COMMIT DROP");
+        feed = BULK_FEED;
     }
 
     @Override
@@ -306,6 +358,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     public void finishBulk() {
         committing();
         writes.flush();
+        sql.update("INSERT INTO update_feed SELECT * FROM " + BULK_FEED + " ORDER BY position, seq ON CONFLICT DO NOTHING");
+        feed = FEED;
     }
 
     @Override
@@ -372,6 +426,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     @Override
     public void committed() {
+        left = reached;
         if (LOG.isDebugEnabled()) {
             long now = System.nanoTime();
             LOG.debugf("batch of %d events: handled in %d ms, written and committed in %d ms", batchEvents,
@@ -404,6 +459,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     }
 
     private void forget() {
+        feed = FEED;
+        left = null;
         batchEvents = 0;
         witnesses = null;
         placed = null;
@@ -530,8 +587,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
             seqPosition = cause.position();
             nextSeq = 0;
         }
-        writes.add("update_feed", """
-                        INSERT INTO update_feed (position, seq, type, proposition_id, subject, source_id, recorded_at, data)
+        writes.add(feed, "INSERT INTO " + feed + """
+                         (position, seq, type, proposition_id, subject, source_id, recorded_at, data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 cause.position(), nextSeq++, type, propositionId, subject, sourceId, cause.at(), Json.doc(data));
         updatesQueued = true;
