@@ -21,4 +21,11 @@ public interface BulkCatchUp {
 
     /** After the catch-up committed ({@code true}) or rolled back. */
     void endBulk(boolean committed);
+
+    /**
+     * After a committed catch-up, with the processor running again: tidies the tables it filled (a
+     * rebuild leaves every old row behind for vacuum, and the planner's statistics out of date).
+     */
+    default void tidyUp() {
+    }
 }

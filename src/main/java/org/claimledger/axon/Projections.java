@@ -254,6 +254,17 @@ public class Projections {
                 processor.start();
             }
         }
+        if (committed && !stopping) {
+            long tidying = System.nanoTime();
+            try {
+                bulk.tidyUp();
+                LOG.infof("read model %s tidied up after its bulk %s in %d ms", name, rebuild ? "rebuild" : "catch-up",
+                        (System.nanoTime() - tidying) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "read model %s could not be tidied up after its bulk %s (autovacuum will)", name,
+                        rebuild ? "rebuild" : "catch-up");
+            }
+        }
     }
 
     private BulkCatchUp bulk(String name) {

@@ -199,6 +199,13 @@ final class BenchPostgres implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row, or null. */
+    static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     static List<Row> generate(int claims) {
         List<Row> rows = new java.util.ArrayList<>();
         new SyntheticLedger("floor").upTo(claims, rows::add);

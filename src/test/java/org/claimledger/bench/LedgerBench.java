@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.claimledger.axon.EventRows.Row;
+import org.claimledger.security.SigningKeys;
 import org.claimledger.testing.ServiceProcess;
+import org.claimledger.testing.TestKafka;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,6 +96,9 @@ public final class LedgerBench {
             }
             if (parts.contains("scale")) {
                 bench.scale();
+            }
+            if (parts.contains("replicas")) {
+                bench.replicas();
             }
             r.setup("took", String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - started) / 60e9));
             r.print();
@@ -314,7 +320,9 @@ public final class LedgerBench {
         List<Flow.Subscription> subscriptions = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             HttpRequest request = HttpRequest.newBuilder(client.uri("/api/streams/claims?type=claim-recorded&proposition=bench/stream"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + client.token).GET().build();
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + client.token)
+                    // from the start of the stream: a subscriber registered late still hears every update
+                    .header("Last-Event-ID", "0").GET().build();
             var lines = new Flow.Subscriber<String>() {
                 final double[] mine = new double[streamSeconds * rate + 100];
                 int n;
@@ -471,6 +479,111 @@ public final class LedgerBench {
                         large ? "< 10 ms, <= 2x" : null, large ? disputes[1] < 10 && disputes[1] <= 2 * firstDisputes : null);
             }
         }
+    }
+
+    // ---- replicas sharing one ledger (issue 8; not in the default run) -------------------------------
+
+    /**
+     * Single-claim throughput with 32 clients spread over one, then three replicas of the service on
+     * one PostgreSQL and one Kafka broker; then the replica holding the verdicts killed (SIGKILL):
+     * how long until another replica holds them, and until every read model has caught up again.
+     */
+    private void replicas() throws Exception {
+        System.out.println("== replicas: one and three services sharing one PostgreSQL and one Kafka broker");
+        double one = 0;
+        try (KafkaClusterTestKit kafka = TestKafka.start(dataDir.resolve("kafka"))) {
+            for (int n : new int[]{1, 3}) {
+                String database = "bench_replicas_" + n;
+                pg.recreate(database);
+                List<ServiceProcess> services = new ArrayList<>();
+                Path keys = new SigningKeys(dataDir.resolve("replicas-" + n + "-0").resolve("keys")).ensure()
+                        .publicKey().getParent();
+                try {
+                    for (int i = 0; i < n; i++) {
+                        String name = "replicas-" + n + "-" + i;
+                        if (i > 0) {
+                            Path to = Files.createDirectories(dataDir.resolve(name).resolve("keys"));
+                            for (String file : List.of("public.pem", "private.pem")) {
+                                Files.copy(keys.resolve(file), to.resolve(file));
+                            }
+                        }
+                        ServiceProcess service = service(name, database).jvm("-Xmx1g")
+                                .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                        services.add(service);
+                        service.start();
+                    }
+                    List<Client> clients = services.stream().map(Client::new).toList();
+                    String[] sources = new String[100];
+                    int propositions = 1000;
+                    setUp(clients.get(0), sources, propositions);
+                    AtomicLong ids = new AtomicLong();
+                    AtomicInteger next = new AtomicInteger();
+                    WorkerFactory spread = () -> new Singles(clients.get(next.getAndIncrement() % n), sources,
+                            propositions, ids).worker();
+                    runFor(8, 10, spread); // warm-up, and time for the replicas to share the segments
+                    double[] r = runFor(32, seconds, spread);
+                    if (n == 1) {
+                        one = r[0];
+                    }
+                    String figure = "single-claim requests, 32 clients over " + n + " replica" + (n == 1 ? "" : "s")
+                            + " (p50 " + Report.num(r[1]) + " / p99 " + Report.num(r[2]) + " ms)";
+                    if (n == 1) {
+                        report.add("replicas", figure, r[0], "claims/s");
+                    } else {
+                        report.against("replicas", figure, r[0], "claims/s", "one replica", one, null, null);
+                    }
+                    if (n > 1) {
+                        takeover(services, clients, database);
+                    }
+                } finally {
+                    for (ServiceProcess service : services) {
+                        service.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Kills the replica holding the verdicts; times the takeover and the read models' catch-up. */
+    private void takeover(List<ServiceProcess> services, List<Client> clients, String database) throws Exception {
+        awaitCaughtUp(clients.get(0), null, Duration.ofMinutes(5));
+        String owner;
+        try (Connection c = pg.connect(database)) {
+            owner = BenchPostgres.text(c, "SELECT owner FROM token_entry WHERE processor_name = 'verdicts'");
+        }
+        int victim = -1;
+        for (int i = 0; i < services.size(); i++) {
+            if (owner != null && owner.contains("-" + services.get(i).pid() + "-")) {
+                victim = i;
+            }
+        }
+        if (victim < 0) {
+            throw new IllegalStateException("no replica holds the verdicts: " + owner);
+        }
+        Client survivor = clients.get((victim + 1) % clients.size());
+        long killed = System.nanoTime();
+        services.get(victim).kill();
+        // writes go on at the survivors meanwhile
+        String source = "bench-s1";
+        survivor.post("/api/sources/" + source + "/claims", claim(source + "/after-kill", "bench/p1",
+                new Random(3)).toString(), 201);
+        String now = owner;
+        while (owner.equals(now) || now == null) {
+            Thread.sleep(50);
+            try (Connection c = pg.connect(database)) {
+                now = BenchPostgres.text(c, "SELECT owner FROM token_entry WHERE processor_name = 'verdicts'");
+            }
+            if (System.nanoTime() - killed > TimeUnit.MINUTES.toNanos(2)) {
+                throw new IllegalStateException("nobody took over the verdicts");
+            }
+        }
+        double takenOver = (System.nanoTime() - killed) / 1e6;
+        awaitCaughtUp(survivor, null, Duration.ofMinutes(2));
+        double caughtUp = (System.nanoTime() - killed) / 1e6;
+        report.add(new Report.Figure("replicas", "replica holding the verdicts killed: another holds them after",
+                takenOver, "ms", null, null, null, "claim timeout 10 s + claim interval 2 s", null));
+        report.add(new Report.Figure("replicas", "... and every read model has caught up again after", caughtUp, "ms",
+                null, null, null, null, null));
     }
 
     interface PathOf {

@@ -8,12 +8,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.claimledger.embedded.EmbeddedPostgres;
 import org.claimledger.security.SigningKeys;
 import org.claimledger.testing.Api;
 import org.claimledger.testing.ServiceProcess;
 import org.claimledger.testing.SseClient;
+import org.claimledger.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -61,7 +61,7 @@ class ScaleOutIT {
     void three_replicas_share_the_work_and_lose_nothing_when_one_is_killed() throws Exception {
         Path base = Path.of("target", "it-data", "scale-out-" + System.currentTimeMillis()).toAbsolutePath();
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(base.resolve("postgres"));
-             KafkaClusterTestKit kafka = kafka(base.resolve("kafka"))) {
+             KafkaClusterTestKit kafka = TestKafka.start(base.resolve("kafka"))) {
             List<ServiceProcess> replicas = new ArrayList<>();
             // one key pair for the three, as one identity provider would sign for a cluster
             Path keys = new SigningKeys(base.resolve("a").resolve("keys")).ensure().publicKey().getParent();
@@ -196,6 +196,21 @@ class ScaleOutIT {
             }
         }
         assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(feed.keySet());
+
+        // a rebuild runs where the read model is kept: elsewhere it is refused, naming the holder
+        String holder = owners(pg).get("verdicts/0");
+        ServiceProcess keeper = survivors.stream().filter(r -> holder.contains("-" + r.pid() + "-")).findFirst()
+                .orElseThrow();
+        ServiceProcess other = survivors.stream().filter(r -> r != keeper).findFirst().orElseThrow();
+        HttpResponse<String> refused = other.post("/api/admin/projections/verdicts/rebuild", "");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains(holder);
+        String verdicts = "SELECT proposition_id, status, document::text FROM verdict_view WHERE proposition_id LIKE '"
+                + subject + "/%' ORDER BY 1";
+        List<String> before = rows(pg, verdicts);
+        expect(202, keeper.post("/api/admin/projections/verdicts/rebuild", ""));
+        keeper.awaitReadModels();
+        assertThat(rows(pg, verdicts)).isEqualTo(before);
         pool.shutdownNow();
     }
 
@@ -271,6 +286,17 @@ class ScaleOutIT {
         return values;
     }
 
+    private static List<String> rows(EmbeddedPostgres pg, String query) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        return rows;
+    }
+
     private static int compare(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
@@ -301,24 +327,5 @@ class ScaleOutIT {
 
     private static void expect(int status, HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    }
-
-    private static KafkaClusterTestKit kafka(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .setBaseDirectory(dir)
-                .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("auto.create.topics.enable", "false")
-                .build();
-        kit.format();
-        kit.startup();
-        kit.waitForReadyBrokers();
-        return kit;
     }
 }

@@ -1,6 +1,13 @@
 package org.claimledger.stream;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.claimledger.axon.AxonLedger;
+import org.claimledger.claim.ClaimCommand;
+import org.claimledger.claim.ClaimContent;
+import org.claimledger.claim.Stance;
+import org.claimledger.common.Value;
 import io.restassured.RestAssured;
 import org.claimledger.testing.Api;
 import org.claimledger.testing.SseClient;
@@ -187,5 +194,37 @@ class ServerSentEventsTest {
     static double metric(String name) {
         return given().get("/q/metrics").asString().lines().filter(l -> l.startsWith(name))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Inject
+    AxonLedger ledger;
+
+    @Test
+    void an_update_whose_event_commits_after_a_later_one_still_reaches_a_subscriber_past_it() throws Exception {
+        String city = unique("city");
+        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
+        String watched = city + "/watched";
+        post("/api/propositions", Api.proposition(watched, city, "boolean")).statusCode(201);
+        String source = unique("source");
+        post("/api/sources", Api.source(source)).statusCode(201);
+        try (SseClient client = SseClient.open(url("?proposition=" + watched + "&type=claim-recorded"), null)) {
+            // the first claim takes its place in the log, and its transaction stays open...
+            QuarkusTransaction.begin();
+            try {
+                ledger.commandGateway().sendAndWait(new ClaimCommand.RecordClaim(source + "/late", source,
+                        new ClaimContent(watched, Stance.ASSERTS, new Value.Flag(true), null, null, null, null, null,
+                                null, null)));
+                // ...while a second, later in the log, commits and is streamed
+                claim(source, watched, 2, true, null);
+                await().atMost(Duration.ofSeconds(10)).until(() -> client.events().size() == 1);
+            } finally {
+                QuarkusTransaction.commit();
+            }
+            // the first commits last: the subscriber, already past the second, still hears of it, once
+            await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(300)).until(() -> client.events().size() == 2);
+            List<SseClient.Event> got = client.events();
+            assertThat(got.get(1).data()).contains(source + "/late");
+            assertThat(Cursor.parse("id", got.get(1).id())).isGreaterThan(Cursor.parse("id", got.get(0).id()));
+        }
     }
 }

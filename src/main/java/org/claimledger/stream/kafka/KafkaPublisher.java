@@ -178,7 +178,7 @@ public class KafkaPublisher {
         KafkaProducer<String, byte[]> p = producer();
         int partitionCount = p.partitionsFor(topic).size();
         if (onTopic == null) {
-            onTopic = tails(partitionCount);
+            onTopic = sentBefore(tails(partitionCount), batch);
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
         for (Update u : batch) {
@@ -255,13 +255,34 @@ public class KafkaPublisher {
         }
     }
 
-    /** Per partition, the cursor of the last record on the topic (partitions without records left out). */
-    private Map<Integer, Cursor> tails(int partitionCount) {
+    /** A partition's last record: the update it carries, and its key. */
+    private record Tail(Cursor cursor, String key) {
+    }
+
+    /**
+     * Of the partitions' last records, those that are updates of this batch (same place in the
+     * stream, same key): what a predecessor sent beyond the position it recorded. Records from
+     * anything else (an older ledger on the same topic, say) are no reason to skip.
+     */
+    private static Map<Integer, Cursor> sentBefore(Map<Integer, Tail> tails, List<Update> batch) {
+        Map<String, String> keyOf = new HashMap<>();
+        batch.forEach(u -> keyOf.put(u.cursor().id(), key(u)));
+        Map<Integer, Cursor> sent = new HashMap<>();
+        tails.forEach((partition, tail) -> {
+            if (tail.key().equals(keyOf.get(tail.cursor().id()))) {
+                sent.put(partition, tail.cursor());
+            }
+        });
+        return sent;
+    }
+
+    /** Per partition, the last record on the topic (partitions without records left out). */
+    private Map<Integer, Tail> tails(int partitionCount) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "claimledger-publisher-takeover");
-        Map<Integer, Cursor> tails = new HashMap<>();
+        Map<Integer, Tail> tails = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> all = new ArrayList<>();
@@ -280,7 +301,12 @@ public class KafkaPublisher {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.offset() == ends.get(new TopicPartition(topic, r.partition())) - 1) {
                         String id = Json.MAPPER.readTree(r.value()).path("id").asText();
-                        tails.put(r.partition(), Cursor.parse("id", id));
+                        String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+                        try {
+                            tails.put(r.partition(), new Tail(Cursor.parse("id", id), key));
+                        } catch (RuntimeException notOurs) {
+                            tails.put(r.partition(), new Tail(Cursor.START, key)); // not an update of a ledger
+                        }
                     }
                 }
             }

@@ -34,6 +34,7 @@ import org.claimledger.source.SourceEvent.SourceRevised;
 import org.claimledger.store.Json;
 import org.claimledger.store.BatchedWrites;
 import org.claimledger.store.Sql;
+import org.claimledger.stream.Cursor;
 import org.claimledger.stream.UpdateSignal;
 import org.claimledger.verdict.Question;
 import org.claimledger.verdict.SourceGraph;
@@ -156,9 +157,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private TrackingToken reached;
     private TrackingToken left;
 
-    /** The next seq for updates of the event being handled (one event at a time on this processor). */
-    private int nextSeq;
-    private long seqPosition = -1;
+    /** The last place taken in the update stream; null: read it from the table. */
+    private Cursor streamHead;
 
     @Inject
     public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal, StoredTokens storedTokens,
@@ -373,6 +373,12 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     }
 
     @Override
+    public void tidyUp() {
+        // outside any transaction: VACUUM cannot run in one
+        sql.update("VACUUM (ANALYZE) " + TABLES);
+    }
+
+    @Override
     public void committing() {
         committingAt = System.nanoTime();
         writeSources();
@@ -471,8 +477,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         unwritten.clear();
         cachedBytes = 0;
         updatesQueued = false;
-        // a batch that rolls back is handled again from its start: number its updates afresh
-        seqPosition = -1;
+        // a batch that rolls back is handled again from its start: its updates take their places afresh
+        streamHead = null;
     }
 
     /** Outside a batch (a plain call) every change is written at once. */
@@ -583,15 +589,28 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     /** Appends one update to the feed; subscribers hear of it once this batch has committed. */
     private void append(String type, String propositionId, String subject, String sourceId, ObjectNode data,
                         Cause cause) {
-        if (cause.position() != seqPosition) {
-            seqPosition = cause.position();
-            nextSeq = 0;
-        }
+        Cursor place = place(cause);
         writes.add(feed, "INSERT INTO " + feed + """
                          (position, seq, type, proposition_id, subject, source_id, recorded_at, data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                cause.position(), nextSeq++, type, propositionId, subject, sourceId, cause.at(), Json.doc(data));
+                place.position(), place.seq(), type, propositionId, subject, sourceId, cause.at(), Json.doc(data));
         updatesQueued = true;
+    }
+
+    /**
+     * The update's place in the stream: the event's position in the log, numbered 0, 1, ... for the
+     * updates it causes. The stream only moves forward: an event committed after later ones (it
+     * filled a gap in the log) takes the next number at the stream's head instead, so that no
+     * subscriber, who follows the stream by place, steps over it. Its data still names its position.
+     */
+    private Cursor place(Cause cause) {
+        if (streamHead == null) {
+            streamHead = sql.one("SELECT position, seq FROM " + FEED + " ORDER BY position DESC, seq DESC LIMIT 1",
+                    rs -> new Cursor(rs.getLong(1), rs.getInt(2))).orElse(Cursor.START);
+        }
+        streamHead = cause.position() > streamHead.position() ? new Cursor(cause.position(), 0)
+                : new Cursor(streamHead.position(), streamHead.seq() + 1);
+        return streamHead;
     }
 
     /**
