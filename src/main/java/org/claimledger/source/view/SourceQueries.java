@@ -49,6 +49,34 @@ public class SourceQueries {
                 .map(p -> withClaims(p, id));
     }
 
+    /** A source in brief, as a page names it beside its testimony. */
+    public record SourceBrief(String id, String title, List<String> authors, String kind, String published,
+                              String language, String origin, String grade, String gradeMeaning) {
+    }
+
+    /** The named sources in brief, by id; ids the ledger does not know are left out. */
+    public java.util.Map<String, SourceBrief> briefs(java.util.Collection<String> ids) {
+        java.util.Map<String, SourceBrief> out = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        sql.list("SELECT id, title, authors, kind, published, language, origin, grade FROM source_view WHERE id = ANY(?)",
+                SourceQueries::brief, (Object) ids.toArray(String[]::new)).forEach(b -> out.put(b.id(), b));
+        return out;
+    }
+
+    /** Sources by id, a page at a time, for pickers. */
+    public List<SourceBrief> briefs(int limit) {
+        return sql.list("SELECT id, title, authors, kind, published, language, origin, grade FROM source_view "
+                + "ORDER BY id LIMIT ?", SourceQueries::brief, limit);
+    }
+
+    private static SourceBrief brief(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SourceBrief(rs.getString("id"), rs.getString("title"), strings(rs.getString("authors")),
+                rs.getString("kind"), rs.getString("published"), rs.getString("language"), rs.getString("origin"),
+                rs.getString("grade"), Grade.fromWire(rs.getString("grade")).meaning());
+    }
+
     private SourceProfile withClaims(SourceProfile p, String id) {
         return new SourceProfile(p.id(), p.title(), p.authors(), p.kind(), p.published(), p.language(), p.origin(),
                 p.derivedFrom(), p.citation(), p.grade(), p.gradeMeaning(), p.version(), p.registeredAt(),

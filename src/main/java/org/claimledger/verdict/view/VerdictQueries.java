@@ -106,8 +106,7 @@ public class VerdictQueries {
             args.add(subject);
         }
         if (q != null) {
-            where.append(" AND search_text LIKE ?");
-            args.add("%" + likeEscaped(Folding.fold(q)) + "%");
+            words(q, where, args);
         }
         if (cursor != null) {
             where.append(" AND proposition_id > ?");
@@ -117,6 +116,92 @@ public class VerdictQueries {
         List<Summary> rows = sql.list("SELECT * FROM verdict_view WHERE " + where
                 + " ORDER BY proposition_id LIMIT ?", VerdictQueries::summary, args.toArray());
         return page(rows, limit, s -> s.id());
+    }
+
+    /** The order of the dispute board: what is disputed first, then what stands, then what does not. */
+    public static final List<String> BOARD_ORDER = List.of("contested", "corroborated", "single-line", "discredited",
+            "unattested");
+
+    /**
+     * The dispute board: contested propositions first, then the rest by status, each status by id;
+     * filtered by status, subject, text (case and diacritics ignored) and the language of a source
+     * that testifies. A page is at most one indexed range scan per status.
+     */
+    public Page board(String status, String subject, String q, String language, int limit, String cursor) {
+        String fromStatus = BOARD_ORDER.get(0);
+        String afterId = null;
+        if (cursor != null) {
+            String[] key = decode(cursor).split(":", 2);
+            if (key.length != 2 || !BOARD_ORDER.contains(key[0])) {
+                throw Rejection.invalid("cursor", "is not a cursor this list gave out");
+            }
+            fromStatus = key[0];
+            afterId = key[1];
+        }
+        List<Summary> rows = new ArrayList<>();
+        for (String each : BOARD_ORDER.subList(BOARD_ORDER.indexOf(fromStatus), BOARD_ORDER.size())) {
+            if (status != null && !status.equals(each)) {
+                continue;
+            }
+            StringBuilder where = new StringBuilder("status = ?");
+            List<Object> args = new ArrayList<>(List.of(each));
+            if (afterId != null && each.equals(fromStatus)) {
+                where.append(" AND proposition_id > ?");
+                args.add(afterId);
+            }
+            if (subject != null) {
+                where.append(" AND subject = ?");
+                args.add(subject);
+            }
+            if (q != null) {
+                words(q, where, args);
+            }
+            if (language != null) {
+                // a source of that language testifies (a live claim); the quote's own language is another matter
+                where.append(" AND EXISTS (SELECT 1 FROM claim_view c JOIN source_view s ON s.id = c.source_id"
+                        + " WHERE c.proposition_id = verdict_view.proposition_id AND NOT c.withdrawn AND s.language = ?)");
+                args.add(language);
+            }
+            args.add(limit + 1 - rows.size());
+            rows.addAll(sql.list("SELECT * FROM verdict_view WHERE " + where + " ORDER BY proposition_id LIMIT ?",
+                    VerdictQueries::summary, args.toArray()));
+            if (rows.size() > limit) {
+                break;
+            }
+        }
+        return page(rows, limit, s -> s.status() + ":" + s.id());
+    }
+
+    /** A proposition named in a list: its question and its status now. */
+    public record Named(String id, String label, String status) {
+    }
+
+    /** The named propositions' questions and statuses, by id; ids without a verdict yet are left out. */
+    public java.util.Map<String, Named> named(java.util.Collection<String> ids) {
+        java.util.Map<String, Named> out = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            sql.list("SELECT proposition_id, label, status FROM verdict_view WHERE proposition_id = ANY(?)",
+                    rs -> new Named(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    (Object) ids.toArray(String[]::new)).forEach(n -> out.put(n.id(), n));
+        }
+        return out;
+    }
+
+    /** The languages the ledger's sources are written in, for the board's filter. */
+    public List<String> sourceLanguages() {
+        return sql.list("SELECT DISTINCT language FROM source_view WHERE language IS NOT NULL ORDER BY language",
+                rs -> rs.getString(1));
+    }
+
+    /** The subjects that propositions are about, for the board's filter. */
+    public List<String> subjects() {
+        return sql.list("SELECT DISTINCT subject FROM verdict_view ORDER BY subject", rs -> rs.getString(1));
+    }
+
+    /** The earliest year in which a source of the ledger was published, if any gives one. */
+    public Optional<Integer> earliestPublication() {
+        return sql.list("SELECT min(substring(published FROM 1 FOR 4)::int) FROM source_view WHERE published ~ '^\\d{4}'",
+                rs -> rs.getObject(1) == null ? null : rs.getInt(1)).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Contested propositions, the most recently changed first. */
@@ -157,6 +242,16 @@ public class VerdictQueries {
         return new Summary(rs.getString("proposition_id"), rs.getString("subject"), rs.getString("label"),
                 rs.getString("status"), rs.getString("leading_position"), rs.getInt("live_claims"),
                 Sql.instant(rs, "changed_at"), rs.getLong("position"), summary.get("positions"));
+    }
+
+    /** Every word of {@code q} somewhere in the question, its id or predicate; case and diacritics do not count. */
+    private static void words(String q, StringBuilder where, List<Object> args) {
+        for (String word : Folding.fold(q).trim().split("\\s+")) {
+            if (!word.isEmpty()) {
+                where.append(" AND search_text LIKE ?");
+                args.add("%" + likeEscaped(word) + "%");
+            }
+        }
     }
 
     private static String likeEscaped(String text) {

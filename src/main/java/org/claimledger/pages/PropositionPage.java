@@ -1,0 +1,146 @@
+package org.claimledger.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.claimledger.claim.view.ClaimView;
+import org.claimledger.common.Checks;
+import org.claimledger.entity.view.EntityQueries;
+import org.claimledger.proposition.view.PropositionQueries;
+import org.claimledger.source.view.SourceQueries;
+import org.claimledger.stream.UpdateLog;
+import org.claimledger.verdict.view.VerdictQueries;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A proposition's page: the positions side by side with their testimony, the verdict's history as
+ * a picture, the source-time slider, and a form to record a claim.
+ */
+@Path("/propositions")
+@Tag(name = "Pages")
+public class PropositionPage {
+
+    /** The page's data. */
+    public record Sheet(PropositionQueries.PropositionView proposition, PropositionSheet verdict, Timeline timeline,
+                        List<Timeline.Change> changes, int firstYear, int lastYear, int sliderYear, String liveFrom,
+                        List<SourceQueries.SourceBrief> sources, List<EntityQueries.EntityView> entities) {
+        public String liveUrl() {
+            return "/api/streams/claims?proposition=" + URLEncoder.encode(proposition.id(), StandardCharsets.UTF_8)
+                    + "&from=" + liveFrom;
+        }
+
+        public String verdictUrl() {
+            return "/propositions/" + proposition.id() + "?part=verdict";
+        }
+
+        public String title() {
+            return proposition.label() == null ? proposition.id() : proposition.label();
+        }
+
+        public String lastSegment() {
+            String id = proposition.id();
+            return id.substring(id.lastIndexOf('/') + 1);
+        }
+    }
+
+    @Inject
+    PropositionQueries propositions;
+
+    @Inject
+    VerdictQueries verdicts;
+
+    @Inject
+    SourceQueries sources;
+
+    @Inject
+    EntityQueries entities;
+
+    @Inject
+    UpdateLog updates;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("{id: .+}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A proposition's page (HTML); publishedBefore=<year> shows the verdict as historiography stood")
+    public Response page(@PathParam("id") String id, @QueryParam("publishedBefore") String publishedBefore,
+                         @QueryParam("part") String part) {
+        Checks checks = new Checks();
+        Integer year = checks.parsed("publishedBefore", BoardPage.blankToNull(publishedBefore), false, PropositionPage::year);
+        checks.throwIfAny();
+        String liveFrom = updates.head().id();
+        Optional<PropositionQueries.PropositionView> found = propositions.proposition(id);
+        if (found.isEmpty()) {
+            return Response.status(404).type(MediaType.TEXT_HTML).entity(Templates.missing("proposition", id)).build();
+        }
+        PropositionQueries.PropositionView proposition = found.get();
+        JsonNode verdict = verdictDocument(id, year);
+
+        Map<String, ClaimView> claims = new LinkedHashMap<>();
+        proposition.claims().forEach(c -> claims.put(c.id(), c));
+        Set<String> entityIds = new LinkedHashSet<>(PropositionSheet.entityIds(verdict));
+        proposition.claims().forEach(c -> {
+            if (c.value() != null && c.value().has("entity")) {
+                entityIds.add(c.value().get("entity").asText());
+            }
+        });
+        Map<String, EntityQueries.EntityView> named = entities.entities(entityIds);
+        PropositionSheet sheet = PropositionSheet.of(verdict, claims,
+                sources.briefs(PropositionSheet.sourceIds(verdict)), Names.of(named), year);
+
+        List<Timeline.Change> changes = verdicts.history(id).stream()
+                .map(c -> new Timeline.Change(c.at(), c.from(), c.to(), c.causeType())).toList();
+        int lastYear = Year.now().getValue();
+        int firstYear = Math.min(lastYear - 1, verdicts.earliestPublication().orElse(lastYear) - 1);
+        boolean contributing = !"verdict".equals(part);
+        Sheet page = new Sheet(proposition, sheet, Timeline.of(changes, Instant.now()), changes, firstYear, lastYear,
+                year == null ? lastYear : Math.max(firstYear, Math.min(lastYear, year)), liveFrom,
+                contributing ? sources.briefs(1000) : List.of(),
+                contributing && "entity".equals(proposition.valueType()) ? entities.search("", 1000) : List.of());
+        return Response.ok("verdict".equals(part) ? Templates.proposition$verdict(page) : Templates.proposition(page))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private JsonNode verdictDocument(String id, Integer year) {
+        if (year != null) {
+            return verdicts.publishedBefore(id, year).<JsonNode>map(json::valueToTree)
+                    .orElseGet(() -> fromLog(id, year));
+        }
+        return verdicts.current(id).map(VerdictQueries.Current::verdict).orElseGet(() -> fromLog(id, null));
+    }
+
+    /** The verdict view has not caught up with a new proposition yet: decide from the log. */
+    private JsonNode fromLog(String id, Integer year) {
+        return verdicts.asOf(id, Instant.now()).<JsonNode>map(d -> json.valueToTree(d.verdict(year)))
+                .orElseGet(json::createObjectNode);
+    }
+
+    static Integer year(String text) {
+        if (!text.matches("\\d{1,4}")) {
+            throw new IllegalArgumentException("'" + text + "' is not a year such as 1970");
+        }
+        return Integer.valueOf(text);
+    }
+
+}
