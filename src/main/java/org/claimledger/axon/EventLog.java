@@ -9,7 +9,10 @@ import org.claimledger.store.Sql;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the event log itself, for answers that must come from the truth rather than a view:
@@ -45,5 +48,25 @@ public class EventLog {
                 rs -> serializer.deserialize(new SimpleSerializedObject<>(rs.getString(3), String.class,
                         new SimpleSerializedType(rs.getString(1), rs.getString(2)))),
                 org.claimledger.proposition.Proposition.streamId(propositionId), propositionId, asOf);
+    }
+
+    /**
+     * The claims' words as last recorded or revised, read from their own streams: for a page that
+     * must show a claim the verdicts already count before the claim view has caught up with it.
+     */
+    public Map<String, org.claimledger.claim.ClaimEvent> latestClaimEvents(Collection<String> claimIds) {
+        Map<String, org.claimledger.claim.ClaimEvent> out = new LinkedHashMap<>();
+        if (claimIds.isEmpty()) {
+            return out;
+        }
+        String[] streams = claimIds.stream().map(org.claimledger.claim.Claim::streamId).toArray(String[]::new);
+        new Sql(dataSource).list("""
+                        SELECT payload_type, payload_revision, payload::text FROM domain_event_entry
+                         WHERE aggregate_identifier = ANY(?) AND payload_type IN ('ClaimRecorded', 'ClaimRevised')
+                         ORDER BY global_index""",
+                rs -> (org.claimledger.claim.ClaimEvent) serializer.deserialize(new SimpleSerializedObject<>(
+                        rs.getString(3), String.class, new SimpleSerializedType(rs.getString(1), rs.getString(2)))),
+                (Object) streams).forEach(e -> out.put(e.claimId(), e));
+        return out;
     }
 }

@@ -134,7 +134,7 @@ public class BoardPage {
             }
             rows.add(new Row(item.id(), item.label() == null ? item.id() : item.label(), item.status(),
                     Wording.status(item.status()), item.leading() == null ? null : Wording.position(item.leading(), name),
-                    item.liveClaims(), sides.size() > 3 ? sides.subList(0, 3) : sides));
+                    item.liveClaims(), sides.size() > 4 ? sides.subList(0, 4) : sides));
         }
         return rows;
     }

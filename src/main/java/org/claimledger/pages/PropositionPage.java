@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.claimledger.axon.EventLog;
+import org.claimledger.claim.ClaimContent;
+import org.claimledger.claim.ClaimEvent;
 import org.claimledger.claim.view.ClaimView;
 import org.claimledger.common.Checks;
 import org.claimledger.entity.view.EntityQueries;
@@ -80,6 +83,9 @@ public class PropositionPage {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EventLog eventLog;
+
     @GET
     @Path("{id: .+}")
     @Produces(MediaType.TEXT_HTML)
@@ -99,6 +105,10 @@ public class PropositionPage {
 
         Map<String, ClaimView> claims = new LinkedHashMap<>();
         proposition.claims().forEach(c -> claims.put(c.id(), c));
+        // the verdicts may already count a claim that the claim view has not taken in yet: its words come from the log
+        Set<String> behind = new LinkedHashSet<>(PropositionSheet.claimIds(verdict));
+        behind.removeAll(claims.keySet());
+        eventLog.latestClaimEvents(behind).forEach((claimId, event) -> claims.put(claimId, fromLog(event)));
         Set<String> entityIds = new LinkedHashSet<>(PropositionSheet.entityIds(verdict));
         proposition.claims().forEach(c -> {
             if (c.value() != null && c.value().has("entity")) {
@@ -134,6 +144,15 @@ public class PropositionPage {
     private JsonNode fromLog(String id, Integer year) {
         return verdicts.asOf(id, Instant.now()).<JsonNode>map(d -> json.valueToTree(d.verdict(year)))
                 .orElseGet(json::createObjectNode);
+    }
+
+    private ClaimView fromLog(ClaimEvent event) {
+        ClaimContent content = event instanceof ClaimEvent.ClaimRevised revised ? revised.content()
+                : ((ClaimEvent.ClaimRecorded) event).content(); // only these two are read
+        return new ClaimView(event.claimId(), event.sourceId(), content.propositionId(), content.stance().wire(),
+                json.valueToTree(content.value()), content.locator(), content.quote(), content.quoteLanguage(),
+                content.translation(), content.via(), content.note(), content.when() == null ? null : content.when().toString(),
+                false, null, null, 0, null, null, null);
     }
 
     static Integer year(String text) {

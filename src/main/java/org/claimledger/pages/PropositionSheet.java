@@ -121,6 +121,17 @@ public record PropositionSheet(String status, String statusText, String statusMe
         return ids;
     }
 
+    /** The claims a verdict counts, by id. */
+    public static java.util.Set<String> claimIds(JsonNode verdict) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        verdict.path("positions").forEach(p -> {
+            for (String lines : List.of("lines", "discountedLines")) {
+                p.path(lines).forEach(l -> l.path("sources").forEach(s -> s.path("claims").forEach(c -> ids.add(c.asText()))));
+            }
+        });
+        return ids;
+    }
+
     /** The entity ids a verdict's positions name. */
     public static List<String> entityIds(JsonNode verdict) {
         List<String> ids = new ArrayList<>();

@@ -30,6 +30,10 @@ public record Timeline(int width, int height, List<Band> bands, List<Mark> marks
 
     /** One change of the verdict's status, at a record time. */
     public record Change(Instant at, String from, String to, String cause) {
+        /** The record time as a reader takes it in: to the second, in UTC. */
+        public String when() {
+            return WHEN.format(at);
+        }
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads are public by default; with {@code claimledger.auth.public-reads=false} every read of the API
- * needs a token with any of the ledger's roles.
+ * and of the pages needs a token with any of the ledger's roles (so a browser without one reads nothing).
  */
 @Provider
 public class ReadAccess implements ContainerRequestFilter {
@@ -21,9 +21,15 @@ public class ReadAccess implements ContainerRequestFilter {
     @Inject
     SecurityIdentity identity;
 
+    /** The API's reads, and the pages, which show the same things (their stylesheet and script show nothing). */
+    static boolean readsTheLedger(String path) {
+        return path.startsWith("/api/") || path.equals("/") || path.isEmpty() || path.startsWith("/propositions/")
+                || path.startsWith("/sources/") || path.equals("/contribute");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (publicReads || !"GET".equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (publicReads || !"GET".equals(request.getMethod()) || !readsTheLedger(request.getUriInfo().getPath())) {
             return;
         }
         if (identity.isAnonymous()) {

@@ -89,6 +89,9 @@ public class UpdateFeed {
         signal.listen(this::wake);
         executor.scheduleWithFixedDelay(this::wake, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        // a browser leaving a page closes its stream; its caller's allowance comes back within a second,
+        // not at the next heartbeat (a reader opening pages one after another would run out of it)
+        executor.scheduleWithFixedDelay(this::forgetClosed, 1000, 1000, TimeUnit.MILLISECONDS);
         long check = Math.max(100, stallTimeout.toMillis() / 4);
         executor.scheduleWithFixedDelay(this::cutOffStalled, check, check, TimeUnit.MILLISECONDS);
     }
@@ -227,6 +230,14 @@ public class UpdateFeed {
                 LOG.debugf("cutting off a subscriber stalled with %d events unsent at %s", s.inFlight.get(),
                         s.cursor.id());
                 s.hangUp(); // drop the connection and what is queued for it, rather than wait to end politely
+                drop(s);
+            }
+        }
+    }
+
+    private void forgetClosed() {
+        for (Subscription s : new ArrayList<>(subscriptions)) {
+            if (s.closed.get() || s.sink.isClosed()) {
                 drop(s);
             }
         }

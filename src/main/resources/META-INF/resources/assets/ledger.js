@@ -369,4 +369,17 @@
     setUpForms();
     $$('[data-live]').forEach(listen);
   });
+  // a page left behind (or kept in the back-forward cache) must not keep its stream open: browsers
+  // allow a handful of connections per server, and a stream holds one for good
+  window.addEventListener('pagehide', () => $$('[data-live]').forEach(section => {
+    if (section.liveStream) {
+      section.liveStream.close();
+      section.liveStream = null;
+    }
+  }));
+  window.addEventListener('pageshow', ev => {
+    if (ev.persisted) {
+      $$('[data-live]').forEach(listen);
+    }
+  });
 })();

@@ -255,6 +255,39 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("c-lang-error")).getText()).isEmpty();
     }
 
+    @Test
+    void the_pages_fit_a_phone_screen_and_every_control_has_a_label_and_every_quote_its_language() throws Exception {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            // a phone's viewport, as DevTools emulates it (resizing a headless window is not reliable)
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                    "width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+            for (String page : List.of("/", "/propositions/" + DEMOLITION, "/sources/konev-1969-memoir", "/contribute")) {
+                browser.get(base + page);
+                JavascriptExecutor js = (JavascriptExecutor) browser;
+                Number sideways = (Number) js.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object widest = js.executeScript("const w = document.documentElement.clientWidth; return Array.from("
+                        + "document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 1)"
+                        + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+                assertThat(sideways.intValue()).as(page + " scrolls sideways on a phone: " + widest).isLessThanOrEqualTo(0);
+                @SuppressWarnings("unchecked")
+                List<String> unlabelled = (List<String>) js.executeScript("return Array.from(document.querySelectorAll("
+                        + "'input:not([type=hidden]), select, textarea')).filter(e => !(e.labels && e.labels.length)"
+                        + " && !e.getAttribute('aria-label')).map(e => e.id || e.name);");
+                assertThat(unlabelled).as(page + ": controls without a label").isEmpty();
+                @SuppressWarnings("unchecked")
+                List<String> quotesWithoutLanguage = (List<String>) js.executeScript("return Array.from("
+                        + "document.querySelectorAll('blockquote')).filter(q => !q.lang).map(q => q.textContent);");
+                assertThat(quotesWithoutLanguage).as(page + ": quotes without their language").isEmpty();
+            }
+            browser.get(base + "/propositions/" + DEMOLITION);
+            screenshot("proposition-phone.png");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
     private static void useToken(String token) {
         WebElement panel = browser.findElement(By.id("token-panel"));
         if (panel.getAttribute("open") == null) {

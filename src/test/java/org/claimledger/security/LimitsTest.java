@@ -28,7 +28,9 @@ class LimitsTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("claimledger.limits.requests-per-second", "2",
                     "claimledger.limits.burst", "5",
-                    "claimledger.limits.streams-per-caller", "2");
+                    "claimledger.limits.streams-per-caller", "2",
+                    // as in production: a closed stream must come back long before the next heartbeat
+                    "claimledger.streams.heartbeat", "15S");
         }
     }
 
@@ -56,7 +58,7 @@ class LimitsTest {
             Throwable third = org.assertj.core.api.Assertions.catchThrowable(() -> SseClient.open(url, null));
             assertThat(third).hasMessageContaining("429").hasMessageContaining("problem");
             first.close();
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
                 try (SseClient again = SseClient.open(url, null)) {
                     assertThat(again.ended()).isFalse();
                 }

@@ -37,5 +37,11 @@ class PrivateReadsTest {
                 .contentType("application/json").body("{\"id\":\"x\",\"title\":\"t\",\"kind\":\"press\"}")
                 .post("/api/sources").then().statusCode(403);
         given().get("/q/health/ready").then().statusCode(200);
+        // the pages show what the API does: closed too, but for their stylesheet
+        given().get("/").then().statusCode(401).contentType("application/problem+json");
+        given().get("/propositions/krakow-1945/demolition-prevented-by").then().statusCode(401);
+        given().get("/sources/konev-1969-memoir").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.token("reader-1", "reader")).get("/").then().statusCode(200);
+        given().get("/assets/ledger.css").then().statusCode(200);
     }
 }

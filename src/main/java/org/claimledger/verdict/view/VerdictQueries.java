@@ -106,7 +106,9 @@ public class VerdictQueries {
             args.add(subject);
         }
         if (q != null) {
-            words(q, where, args);
+            // the API's contract: the text as one phrase (the board looks for each word)
+            where.append(" AND search_text LIKE ?");
+            args.add("%" + likeEscaped(Folding.fold(q)) + "%");
         }
         if (cursor != null) {
             where.append(" AND proposition_id > ?");
