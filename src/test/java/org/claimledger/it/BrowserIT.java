@@ -256,6 +256,25 @@ class BrowserIT {
     }
 
     @Test
+    void a_reviewer_grades_a_source_and_its_page_shows_the_new_grade_and_rationale_without_a_reload() {
+        String source = "krakow-liberated-1945-en";
+        browser.get(base + "/sources/" + source);
+        markPage();
+        useToken(service.token());
+        String was = browser.findElement(By.id("grade-now")).getText();
+        String grade = was.equals("B") ? "C" : "B";
+        new Select(browser.findElement(By.id("g-grade"))).selectByValue(grade);
+        browser.findElement(By.id("g-rationale")).sendKeys("Checked against the Kraków city archive, sygn. 29/1945.");
+        browser.findElement(By.cssSelector("#grade-form button[type=submit]")).click();
+
+        waitFor(d -> d.findElement(By.cssSelector("#grade-form .done")).getText().equals("Graded " + grade + "."));
+        waitFor(d -> d.findElement(By.id("grade-now")).getText().equals(grade)
+                && d.findElement(By.cssSelector("ol.grades")).getText().contains("Checked against the Kraków city archive")
+                && d.findElement(By.cssSelector("ol.grades")).getText().contains("it-historian"));
+        assertThat(pageWasNotReloaded()).isTrue();
+    }
+
+    @Test
     void the_pages_fit_a_phone_screen_and_every_control_has_a_label_and_every_quote_its_language() throws Exception {
         ChromeDriver chrome = (ChromeDriver) browser;
         try {
