@@ -85,10 +85,7 @@ class EveryStatusTest {
     }
 
     private static String source(String grade) {
-        String id = unique("source-" + grade.toLowerCase());
-        post("/api/sources", Api.source(id)).statusCode(201);
-        post("/api/sources/" + id + "/assessments", Map.of("grade", grade, "rationale", "for the test")).statusCode(201);
-        return id;
+        return Api.gradedSource(grade);
     }
 
     private static String proposition(String city, String name) {

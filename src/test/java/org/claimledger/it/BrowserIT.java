@@ -41,6 +41,25 @@ class BrowserIT {
     static final String DEMOLITION_QUESTION = "Who prevented the Germans from blowing up Kraków in January 1945?";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Every piece of visible text whose contrast with what lies behind it is below 4.5:1 (WCAG 2 AA). */
+    static final String CONTRAST = """
+            const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const behind = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3); } return [255, 255, 255]; };
+            const out = [];
+            document.querySelectorAll('body *').forEach(e => {
+              const own = Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+              if (!own || !e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') return;
+              const style = getComputedStyle(e);
+              if (parseFloat(style.opacity) < 1) return;
+              const a = lum(rgb(style.color)), b = lum(behind(e));
+              const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+              if (ratio < 4.5) out.push(e.tagName + '.' + e.className + ' ' + ratio.toFixed(2) + ' ' + e.textContent.trim().slice(0, 30));
+            });
+            return out;""";
+
     static ServiceProcess service;
     static WebDriver browser;
     static String base;
@@ -166,6 +185,14 @@ class BrowserIT {
 
         browser.findElement(By.id("year-reset")).click();
         waitFor(d -> d.findElement(By.id("verdict-status")).getText().startsWith("Contested"));
+
+        // with the keyboard alone: Home moves the slider to its earliest year, and the verdict follows
+        WebElement keyboardSlider = browser.findElement(By.id("year"));
+        String earliest = keyboardSlider.getAttribute("min");
+        keyboardSlider.sendKeys(org.openqa.selenium.Keys.HOME);
+        waitFor(d -> d.findElement(By.cssSelector("#verdict .verdict")).getText()
+                .contains("from sources published up to " + earliest));
+        assertThat(browser.findElement(By.id("verdict-status")).getText()).startsWith("Unattested");
     }
 
     @Test
@@ -299,7 +326,18 @@ class BrowserIT {
                 List<String> quotesWithoutLanguage = (List<String>) js.executeScript("return Array.from("
                         + "document.querySelectorAll('blockquote')).filter(q => !q.lang).map(q => q.textContent);");
                 assertThat(quotesWithoutLanguage).as(page + ": quotes without their language").isEmpty();
+                @SuppressWarnings("unchecked")
+                List<String> faint = (List<String>) js.executeScript(CONTRAST);
+                assertThat(faint).as(page + ": text below WCAG AA contrast (4.5:1)").isEmpty();
             }
+            // the contrast check itself sees faint text
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript("const p = document.createElement('p'); p.style.color = '#bbbbbb';"
+                    + " p.textContent = 'faint on purpose'; document.querySelector('main').append(p);");
+            @SuppressWarnings("unchecked")
+            List<String> faint = (List<String>) js.executeScript(CONTRAST);
+            assertThat(faint).anyMatch(t -> t.contains("faint on purpose"));
+
             browser.get(base + "/propositions/" + DEMOLITION);
             screenshot("proposition-phone.png");
         } finally {

@@ -168,10 +168,7 @@ class PagesTest {
     }
 
     private static String graded(String grade) {
-        String id = unique("source-" + grade.toLowerCase());
-        post("/api/sources", Api.source(id)).statusCode(201);
-        post("/api/sources/" + id + "/assessments", Map.of("grade", grade, "rationale", "for the test")).statusCode(201);
-        return id;
+        return Api.gradedSource(grade);
     }
 
     private static void claim(String source, String proposition, boolean value) {

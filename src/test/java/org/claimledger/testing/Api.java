@@ -63,6 +63,14 @@ public final class Api {
                 "cardinality", "single", "label", "A test question");
     }
 
+    /** A new source, registered and assessed with {@code grade}; returns its id. */
+    public static String gradedSource(String grade) {
+        String id = unique("source-" + grade.toLowerCase());
+        post("/api/sources", source(id)).statusCode(201);
+        post("/api/sources/" + id + "/assessments", Map.of("grade", grade, "rationale", "for the test")).statusCode(201);
+        return id;
+    }
+
     public static Map<String, Object> source(String id) {
         return Map.of("id", id, "title", "A source for " + id, "authors", java.util.List.of("A. Historian"),
                 "kind", "scholarship", "published", "2007", "language", "en", "origin", "independent",
