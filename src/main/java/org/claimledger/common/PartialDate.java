@@ -23,6 +23,9 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
         if (month == null && day != null) {
             throw new IllegalArgumentException("a day needs a month");
         }
+        if (month != null && (month < 1 || month > 12)) {
+            throw new IllegalArgumentException("is not a calendar date: there is no month " + month);
+        }
         try {
             if (day != null) {
                 LocalDate.of(year, month, day);
@@ -30,7 +33,7 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
                 YearMonth.of(year, month);
             }
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("not a calendar date: " + e.getMessage());
+            throw new IllegalArgumentException("is not a calendar date: " + YearMonth.of(year, month) + " has no day " + day);
         }
     }
 
@@ -46,7 +49,11 @@ public record PartialDate(int year, Integer month, Integer day) implements Compa
         }
         Integer month = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer day = m.group(3) == null ? null : Integer.valueOf(m.group(3));
-        return new PartialDate(Integer.parseInt(m.group(1)), month, day);
+        try {
+            return new PartialDate(Integer.parseInt(m.group(1)), month, day);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' " + e.getMessage());
+        }
     }
 
     public Precision precision() {

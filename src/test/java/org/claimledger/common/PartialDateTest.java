@@ -24,6 +24,15 @@ class PartialDateTest {
         assertThatThrownBy(() -> PartialDate.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "1945-13    | '1945-13' is not a calendar date: there is no month 13",
+            "1945-00    | '1945-00' is not a calendar date: there is no month 0",
+            "1945-02-30 | '1945-02-30' is not a calendar date: 1945-02 has no day 30"})
+    void an_impossible_date_is_refused_in_words_that_name_it(String text, String message) {
+        assertThatThrownBy(() -> PartialDate.parse(text)).hasMessage(message);
+    }
+
     @Test
     void dates_order_by_their_known_parts() {
         assertThat(PartialDate.parse("1945-01-18")).isLessThan(PartialDate.parse("1945-01-19"));

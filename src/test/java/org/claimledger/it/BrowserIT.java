@@ -283,6 +283,53 @@ class BrowserIT {
     }
 
     @Test
+    void the_board_marks_a_question_whose_verdict_changed_without_a_reload() throws Exception {
+        browser.get(base + "/?subject=krakow");
+        markPage();
+        String question = "krakow-1945/red-army-entry-date";
+        String claimId = "eyewitnesses-krakow-1945/board-live-" + System.nanoTime();
+        var answer = service.post("/api/sources/eyewitnesses-krakow-1945/claims", JSON.createObjectNode()
+                .put("id", claimId).put("propositionId", question).put("stance", "asserts")
+                .set("value", JSON.createObjectNode().put("date", "1945-01-17")).toString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        waitFor(d -> {
+            WebElement row = d.findElement(By.cssSelector("li.row[data-id='" + question + "']"));
+            return row.getAttribute("class").contains("changed") && row.getText().startsWith("updated");
+        });
+        assertThat(pageWasNotReloaded()).isTrue();
+    }
+
+    @Test
+    void a_contributor_registers_a_source_and_a_bad_date_is_named_beside_its_field() {
+        browser.get(base + "/contribute");
+        useToken(service.token());
+        String id = "kronika-krakowska-" + System.nanoTime();
+        browser.findElement(By.id("s-id")).sendKeys(id);
+        browser.findElement(By.id("s-title")).sendKeys("Kronika Krakowska, styczeń 1945");
+        browser.findElement(By.id("s-authors")).sendKeys("Jan Kowalski\nAnna Nowak");
+        new Select(browser.findElement(By.id("s-kind"))).selectByValue("press");
+        browser.findElement(By.id("s-published")).sendKeys("1945-13");
+        browser.findElement(By.id("s-language")).sendKeys("pl");
+        browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+        waitFor(d -> d.findElement(By.id("s-published-error")).getText()
+                .equals("'1945-13' is not a calendar date: there is no month 13"));
+        assertThat(browser.findElement(By.id("s-published")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        browser.findElement(By.id("s-published")).clear();
+        browser.findElement(By.id("s-published")).sendKeys("1945-01");
+        browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+        waitFor(d -> d.findElement(By.cssSelector("#source-form .done")).getText().contains("Registered: " + id));
+        assertThat(browser.findElement(By.id("s-published-error")).getText()).isEmpty();
+
+        // the token is kept for the session: the new source's own page still knows who is writing
+        browser.findElement(By.linkText("Open its page.")).click();
+        waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Kronika Krakowska, styczeń 1945"));
+        assertThat(browser.findElement(By.id("token-who")).getText()).startsWith("Writing as it-historian");
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("Jan Kowalski, Anna Nowak")
+                .contains("1945-01");
+    }
+
+    @Test
     void a_reviewer_grades_a_source_and_its_page_shows_the_new_grade_and_rationale_without_a_reload() {
         String source = "krakow-liberated-1945-en";
         browser.get(base + "/sources/" + source);
