@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.claimledger.axon.EventLog;
 import org.claimledger.claim.ClaimContent;
 import org.claimledger.claim.ClaimEvent;
+import org.claimledger.claim.view.ClaimQueries;
 import org.claimledger.claim.view.ClaimView;
 import org.claimledger.common.Checks;
 import org.claimledger.entity.view.EntityQueries;
@@ -42,9 +43,13 @@ import java.util.Set;
 @Tag(name = "Pages")
 public class PropositionPage {
 
+    /** A claim taken back: what it said, who said it, and why it was withdrawn. */
+    public record WithdrawnClaim(PropositionSheet.ClaimCard claim, String sourceId, String reason) {
+    }
+
     /** The page's data. */
     public record Sheet(PropositionQueries.PropositionView proposition, PropositionSheet verdict, Timeline timeline,
-                        List<Timeline.Change> changes, int firstYear, int lastYear, int sliderYear, String liveFrom,
+                        List<Timeline.Change> changes, List<WithdrawnClaim> withdrawn, int firstYear, int lastYear, int sliderYear, String liveFrom,
                         List<SourceQueries.SourceBrief> sources, List<EntityQueries.EntityView> entities) {
         public String liveUrl() {
             return "/api/streams/claims?proposition=" + URLEncoder.encode(proposition.id(), StandardCharsets.UTF_8)
@@ -86,6 +91,9 @@ public class PropositionPage {
     @Inject
     EventLog eventLog;
 
+    @Inject
+    ClaimQueries claimQueries;
+
     @GET
     @Path("{id: .+}")
     @Produces(MediaType.TEXT_HTML)
@@ -110,7 +118,8 @@ public class PropositionPage {
         behind.removeAll(claims.keySet());
         eventLog.latestClaimEvents(behind).forEach((claimId, event) -> claims.put(claimId, fromLog(event)));
         Set<String> entityIds = new LinkedHashSet<>(PropositionSheet.entityIds(verdict));
-        proposition.claims().forEach(c -> {
+        List<ClaimView> withdrawn = "verdict".equals(part) ? List.of() : claimQueries.withdrawnAbout(id);
+        java.util.stream.Stream.concat(proposition.claims().stream(), withdrawn.stream()).forEach(c -> {
             if (c.value() != null && c.value().has("entity")) {
                 entityIds.add(c.value().get("entity").asText());
             }
@@ -124,7 +133,10 @@ public class PropositionPage {
         int lastYear = Year.now().getValue();
         int firstYear = Math.min(lastYear - 1, verdicts.earliestPublication().orElse(lastYear) - 1);
         boolean contributing = !"verdict".equals(part);
-        Sheet page = new Sheet(proposition, sheet, Timeline.of(changes, Instant.now()), changes, firstYear, lastYear,
+        Sheet page = new Sheet(proposition, sheet, Timeline.of(changes, Instant.now()), changes,
+                withdrawn.stream().map(c -> new WithdrawnClaim(PropositionSheet.ClaimCard.of(c, Names.of(named)), c.sourceId(),
+                                c.withdrawalReason())).toList(),
+                firstYear, lastYear,
                 year == null ? lastYear : Math.max(firstYear, Math.min(lastYear, year)), liveFrom,
                 contributing ? sources.briefs(1000) : List.of(),
                 contributing && "entity".equals(proposition.valueType()) ? entities.search("", 1000) : List.of());

@@ -121,6 +121,28 @@ class PagesTest {
     }
 
     @Test
+    void a_withdrawn_claim_stays_on_its_question_page_with_the_reason_and_leaves_the_verdict() {
+        String city = unique("withdrawn");
+        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
+        String question = city + "/intact";
+        post("/api/propositions", Api.proposition(question, city, "boolean")).statusCode(201);
+        String a = graded("B");
+        post("/api/sources/" + a + "/claims", Map.of("id", a + "/misread", "propositionId", question, "stance", "asserts",
+                "value", Map.of("boolean", false), "quote", "Miasto zniszczone", "quoteLanguage", "pl")).statusCode(201);
+        Api.awaitVerdict(question, "single-line");
+        post("/api/sources/" + a + "/claims/" + a + "/misread/withdrawal", Map.of("reason", "misread the page"))
+                .statusCode(200);
+        Api.awaitVerdict(question, "unattested");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(given().get("/propositions/" + question).asString())
+                        .contains("Withdrawn claims (kept in the ledger, no longer counted)")
+                        .contains("Withdrawn: misread the page")
+                        .contains("<blockquote lang=\"pl\">Miasto zniszczone</blockquote>")
+                        .contains("asserts <strong>no</strong>")
+                        .contains("id=\"verdict-status\">Unattested<"));
+    }
+
+    @Test
     void a_source_page_shows_its_grade_history_with_rationales_and_who_gave_them_and_its_claims() {
         String id = graded("D");
         post("/api/sources/" + id + "/assessments", Map.of("grade", "B", "rationale", "Checked against the archive"))

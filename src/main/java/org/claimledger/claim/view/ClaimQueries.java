@@ -33,4 +33,11 @@ public class ClaimQueries {
                         + " FROM claim_view WHERE proposition_id = ? AND NOT withdrawn ORDER BY id",
                 ClaimView::from, propositionId);
     }
+
+    /** Claims about the proposition that their sources' recorders withdrew: kept, shown, never counted. */
+    public List<ClaimView> withdrawnAbout(String propositionId) {
+        return sql.list("SELECT " + ClaimView.COLUMNS
+                        + " FROM claim_view WHERE proposition_id = ? AND withdrawn ORDER BY id",
+                ClaimView::from, propositionId);
+    }
 }
