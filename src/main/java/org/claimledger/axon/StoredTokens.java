@@ -50,6 +50,15 @@ public class StoredTokens {
         return tokens(processor).get(segment);
     }
 
+    /**
+     * One segment's token as last committed, read outside the running transaction. Axon stores a
+     * batch's token in the batch's own transaction before its events are handled, so inside it the
+     * table already says where the batch will end, not where the last one did.
+     */
+    public TrackingToken committedToken(String processor, int segment) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.suspendingExisting().call(() -> token(processor, segment));
+    }
+
     private TrackingToken token(byte[] bytes, String type) {
         if (bytes == null || type == null) {
             return null;

@@ -130,6 +130,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private final Sql sql;
     private final BatchedWrites writes;
     private final Counter decisions;
+    private final Counter handedOver;
     private final UpdateSignal signal;
     private final StoredTokens storedTokens;
     private final long cacheBytes;
@@ -168,6 +169,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         this.cacheBytes = cacheMb * 1024 * 1024;
         this.decisions = Counter.builder("claimledger.verdicts.decided")
                 .description("Propositions re-decided by the verdict read model").register(metrics);
+        this.handedOver = Counter.builder("claimledger.verdicts.handed.over")
+                .description("Times the verdicts came back after another replica moved them on (working copy dropped)")
+                .register(metrics);
     }
 
     @EventHandler
@@ -307,9 +311,10 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
      */
     private void resume(TrackingToken token) {
         if (batchEvents == 0 && CurrentUnitOfWork.isStarted()) {
-            TrackingToken stored = storedTokens.token(NAME, 0);
+            TrackingToken stored = storedTokens.committedToken(NAME, 0);
             if (left != null && !left.equals(stored)) {
                 LOG.infof("the verdicts moved on elsewhere (from %s to %s): working copy dropped", left, stored);
+                handedOver.increment();
                 forget();
             }
         }
