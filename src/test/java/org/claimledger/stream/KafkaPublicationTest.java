@@ -13,11 +13,16 @@ import org.claimledger.stream.kafka.KafkaBroker;
 import org.claimledger.testing.Api;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,15 @@ class KafkaPublicationTest {
 
     @Inject
     KafkaBroker broker;
+
+    @Inject
+    org.claimledger.stream.kafka.KafkaPublisher publisher;
+
+    @Inject
+    org.claimledger.stream.UpdateLog updates;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void claims_and_verdict_changes_arrive_as_cloudevents_keyed_by_proposition_and_survive_a_broker_outage()
@@ -78,6 +92,59 @@ class KafkaPublicationTest {
         for (int i = 1; i < ids.size(); i++) {
             assertThat(Cursor.parse("id", ids.get(i))).isGreaterThan(Cursor.parse("id", ids.get(i - 1)));
         }
+    }
+
+    @Test
+    void a_publisher_taking_over_skips_what_its_predecessor_sent_but_had_not_recorded() throws Exception {
+        String city = unique("takeover");
+        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
+        String p = city + "/published";
+        post("/api/propositions", Api.proposition(p, city, "boolean")).statusCode(201);
+        String a = unique("source-a");
+        post("/api/sources", Api.source(a)).statusCode(201);
+        for (int i = 1; i <= 3; i++) {
+            claim(a, p, i, i % 2 == 0);
+        }
+        Api.awaitVerdict(p, "contested");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> publisher.published().equals(updates.head()));
+        List<JsonNode> sent = readUntil(p, updatesAbout(p), Duration.ofSeconds(60)); // claims and verdict changes
+
+        // The predecessor sent all of these and died before recording how far it got: the position
+        // says it stopped just before the first. Its lock dies with it, and a publisher takes over.
+        Cursor first = Cursor.parse("id", sent.get(0).get("id").asText());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement back = c.prepareStatement(
+                    "UPDATE kafka_publication SET position = ?, seq = ? WHERE topic = 'claims.updates'");
+                 Statement kill = c.createStatement()) {
+                back.setLong(1, first.position() - 1);
+                back.setInt(2, Integer.MAX_VALUE);
+                assertThat(back.executeUpdate()).isEqualTo(1);
+                // the publisher's lock (key 0x6b61666b61: classid 0x6b, objid 0x61666b61) and its connection
+                try (ResultSet rs = kill.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_locks"
+                        + " WHERE locktype = 'advisory' AND granted AND classid = 107 AND objid = 1634102113")) {
+                    assertThat(rs.next()).as("a publisher holds the lock").isTrue();
+                }
+            }
+            c.commit();
+        }
+        claim(a, p, 4, true);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> updatesAbout(p) > sent.size() && publisher.published().equals(updates.head()));
+
+        List<JsonNode> all = readUntil(p, updatesAbout(p), Duration.ofSeconds(60));
+        List<String> ids = all.stream().map(e -> e.get("id").asText()).toList();
+        assertThat(ids).as("nothing the predecessor sent is sent again").doesNotHaveDuplicates();
+        assertThat(all.stream().filter(e -> e.get("type").asText().endsWith("claim-recorded"))
+                .map(e -> e.get("data").get("claim").get("id").asText()).toList())
+                .containsExactly(a + "/claim-1", a + "/claim-2", a + "/claim-3", a + "/claim-4");
+    }
+
+    /** How many updates about the proposition the update stream holds: what the topic must carry, once each. */
+    private int updatesAbout(String proposition) {
+        return updates.after(org.claimledger.stream.Cursor.START,
+                new org.claimledger.stream.UpdateFilter(Set.of(), Set.of(proposition), Set.of()), 10_000).size();
     }
 
     /** Reads the whole topic from the start (a new group each time) until n events for the key are seen. */
