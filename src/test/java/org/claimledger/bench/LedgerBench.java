@@ -514,7 +514,8 @@ public final class LedgerBench {
                             }
                         }
                         ServiceProcess service = service(name, database).jvm("-Xmx1g")
-                                .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                                .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
+                                .env("CLAIMLEDGER_PROJECTIONS_SEGMENTS", "3"); // as replicas are deployed
                         services.add(service);
                         service.start();
                     }

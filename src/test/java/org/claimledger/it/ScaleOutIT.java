@@ -78,7 +78,9 @@ class ScaleOutIT {
                         .env("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl())
                         .env("QUARKUS_DATASOURCE_USERNAME", "postgres")
                         .env("QUARKUS_DATASOURCE_PASSWORD", "postgres")
-                        .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+                        .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
+                        // what a deployment of replicas sets (k8s/base/config.env): work to share
+                        .env("CLAIMLEDGER_PROJECTIONS_SEGMENTS", "3"));
             }
             try {
                 run(pg, kafka, replicas);
