@@ -65,9 +65,13 @@ public class BoardPage {
                        boolean leading) {
     }
 
+    /** A subject to filter by: its id, and the name a reader knows it by. */
+    public record Subject(String id, String name) {
+    }
+
     /** The board's data. */
     public record Board(Filter filter, List<Row> rows, String next, boolean first, List<String> statuses,
-                        List<String> subjects, List<String> languages, String liveFrom) {
+                        List<Subject> subjects, List<String> languages, String liveFrom) {
         public String nextHref() {
             String query = filter.query();
             return "/?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + next;
@@ -109,8 +113,13 @@ public class BoardPage {
         String liveFrom = updates.head().id();
         VerdictQueries.Page page = verdicts.board(filter.status(), filter.subject(), filter.q(), filter.lang(),
                 PAGE_SIZE, blankToNull(cursor));
+        List<String> subjectIds = verdicts.subjects();
+        Function<String, String> subjectName = Names.of(entities.entities(subjectIds));
+        List<Subject> subjects = subjectIds.stream().map(id -> new Subject(id, subjectName.apply(id)))
+                .sorted(java.util.Comparator.comparing(Subject::name, java.text.Collator.getInstance(java.util.Locale.ROOT)))
+                .toList();
         Board board = new Board(filter, rows(page.items()), page.next(), cursor == null,
-                VerdictQueries.BOARD_ORDER, verdicts.subjects(), verdicts.sourceLanguages(), liveFrom);
+                VerdictQueries.BOARD_ORDER, subjects, verdicts.sourceLanguages(), liveFrom);
         return "rows".equals(part) ? Templates.board$rows(board) : Templates.board(board);
     }
 
