@@ -80,10 +80,39 @@ public record PropositionSheet(String status, String statusText, String statusMe
                     lines(p.path("discountedLines"), true, mergedBecause, claims, sources, entityName)));
         }
         List<String> explanation = new ArrayList<>();
+        positions = besideTheirConflicts(positions, verdict);
         verdict.path("explanation").forEach(e -> explanation.add(e.asText()));
         String status = verdict.path("status").asText();
         return new PropositionSheet(status, Wording.status(status), Wording.statusMeaning(status),
                 leading == null ? null : Wording.position(leading, entityName), positions, explanation, year);
+    }
+
+    /**
+     * Positions in order of support, each followed at once by those it conflicts with, so that the
+     * two sides of a dispute stand next to each other.
+     */
+    private static List<PositionCard> besideTheirConflicts(List<PositionCard> bySupport, JsonNode verdict) {
+        Map<String, PositionCard> byId = new LinkedHashMap<>();
+        bySupport.forEach(p -> byId.put(p.id(), p));
+        Map<String, List<String>> conflicts = new LinkedHashMap<>();
+        verdict.path("positions").forEach(p -> {
+            List<String> ids = new ArrayList<>();
+            p.path("conflictsWith").forEach(c -> ids.add(c.asText()));
+            conflicts.put(p.path("id").asText(), ids);
+        });
+        List<PositionCard> ordered = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (PositionCard p : bySupport) {
+            if (placed.add(p.id())) {
+                ordered.add(p);
+                for (String other : conflicts.getOrDefault(p.id(), List.of())) {
+                    if (byId.containsKey(other) && placed.add(other)) {
+                        ordered.add(byId.get(other));
+                    }
+                }
+            }
+        }
+        return ordered;
     }
 
     private static List<LineCard> lines(JsonNode lines, boolean discounted, Map<String, List<String>> mergedBecause,

@@ -77,6 +77,20 @@ class PropositionSheetTest {
     }
 
     @Test
+    void the_two_sides_of_a_conflict_stand_next_to_each_other() throws Exception {
+        JsonNode verdict = JSON.readTree("""
+                {"status":"contested","leading":"asserts ak","positions":[
+                  {"id":"asserts ak","stance":"asserts","support":0.8,"conflictsWith":[]},
+                  {"id":"denies nkvd","stance":"denies","support":0.6,"conflictsWith":["asserts nkvd"]},
+                  {"id":"asserts red-army","stance":"asserts","support":0.5,"conflictsWith":[]},
+                  {"id":"asserts nkvd","stance":"asserts","support":0.3,"conflictsWith":["denies nkvd"]}],
+                 "lines":[],"explanation":[]}""");
+        assertThat(PropositionSheet.of(verdict, Map.of(), Map.of(), WordingTest.NAMES, null).positions())
+                .extracting(PropositionSheet.PositionCard::heading)
+                .containsExactly("Home Army", "not NKVD", "NKVD", "red-army");
+    }
+
+    @Test
     void a_verdict_with_no_position_lays_out_empty() throws Exception {
         PropositionSheet sheet = PropositionSheet.of(JSON.readTree("{\"status\":\"unattested\",\"positions\":[],"
                 + "\"lines\":[],\"explanation\":[\"unattested: no live claims\"]}"), Map.of(), Map.of(), WordingTest.NAMES, 1970);
