@@ -10,7 +10,6 @@ import org.claimledger.store.Sql;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,9 +44,7 @@ public class EventLog {
                         ) e
                          WHERE CAST(time_stamp AS timestamptz) <= ?
                          ORDER BY global_index""",
-                rs -> serializer.deserialize(new SimpleSerializedObject<>(rs.getString(3), String.class,
-                        new SimpleSerializedType(rs.getString(1), rs.getString(2)))),
-                org.claimledger.proposition.Proposition.streamId(propositionId), propositionId, asOf);
+                this::event, org.claimledger.proposition.Proposition.streamId(propositionId), propositionId, asOf);
     }
 
     /**
@@ -55,18 +52,17 @@ public class EventLog {
      * must show a claim the verdicts already count before the claim view has caught up with it.
      */
     public Map<String, org.claimledger.claim.ClaimEvent> latestClaimEvents(Collection<String> claimIds) {
-        Map<String, org.claimledger.claim.ClaimEvent> out = new LinkedHashMap<>();
-        if (claimIds.isEmpty()) {
-            return out;
-        }
-        String[] streams = claimIds.stream().map(org.claimledger.claim.Claim::streamId).toArray(String[]::new);
-        new Sql(dataSource).list("""
+        List<String> streams = claimIds.stream().map(org.claimledger.claim.Claim::streamId).toList();
+        return new Sql(dataSource).byKey("""
                         SELECT payload_type, payload_revision, payload::text FROM domain_event_entry
                          WHERE aggregate_identifier = ANY(?) AND payload_type IN ('ClaimRecorded', 'ClaimRevised')
                          ORDER BY global_index""",
-                rs -> (org.claimledger.claim.ClaimEvent) serializer.deserialize(new SimpleSerializedObject<>(
-                        rs.getString(3), String.class, new SimpleSerializedType(rs.getString(1), rs.getString(2)))),
-                (Object) streams).forEach(e -> out.put(e.claimId(), e));
-        return out;
+                rs -> (org.claimledger.claim.ClaimEvent) event(rs), org.claimledger.claim.ClaimEvent::claimId, streams);
+    }
+
+    /** The event a row of the log holds (columns: payload type, revision, payload as text). */
+    private Object event(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return serializer.deserialize(new SimpleSerializedObject<>(rs.getString(3), String.class,
+                new SimpleSerializedType(rs.getString(1), rs.getString(2))));
     }
 }

@@ -8,8 +8,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Small, explicit JDBC for the read models: statements with positional parameters, rows mapped by hand. */
 public final class Sql {
@@ -52,6 +56,19 @@ public final class Sql {
     public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
         List<T> rows = list(sql, row, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * The rows a query finds for {@code keys}, bound as one text array to its {@code ANY(?)}, mapped
+     * by the key each row gives, in the query's order (a later row with the same key replaces an
+     * earlier one). No keys, no query.
+     */
+    public <T> Map<String, T> byKey(String sql, Row<T> row, Function<T, String> key, Collection<String> keys) {
+        Map<String, T> out = new LinkedHashMap<>();
+        if (!keys.isEmpty()) {
+            list(sql, row, (Object) keys.toArray(String[]::new)).forEach(t -> out.put(key.apply(t), t));
+        }
+        return out;
     }
 
     static void bind(Connection c, PreparedStatement ps, Object... args) throws SQLException {

@@ -43,12 +43,7 @@ public class EntityQueries {
 
     /** The named entities, by id; ids the ledger does not know are left out. */
     public Map<String, EntityView> entities(java.util.Collection<String> ids) {
-        Map<String, EntityView> out = new java.util.LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            sql.list("SELECT * FROM entity_view WHERE id = ANY(?)", EntityQueries::view,
-                    (Object) ids.toArray(String[]::new)).forEach(e -> out.put(e.id(), e));
-        }
-        return out;
+        return sql.byKey("SELECT * FROM entity_view WHERE id = ANY(?)", EntityQueries::view, EntityView::id, ids);
     }
 
     /** Entities any of whose names contains {@code q}, exact name matches first. */

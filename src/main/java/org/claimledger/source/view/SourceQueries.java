@@ -56,13 +56,8 @@ public class SourceQueries {
 
     /** The named sources in brief, by id; ids the ledger does not know are left out. */
     public java.util.Map<String, SourceBrief> briefs(java.util.Collection<String> ids) {
-        java.util.Map<String, SourceBrief> out = new java.util.LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        sql.list("SELECT id, title, authors, kind, published, language, origin, grade FROM source_view WHERE id = ANY(?)",
-                SourceQueries::brief, (Object) ids.toArray(String[]::new)).forEach(b -> out.put(b.id(), b));
-        return out;
+        return sql.byKey("SELECT id, title, authors, kind, published, language, origin, grade FROM source_view "
+                + "WHERE id = ANY(?)", SourceQueries::brief, SourceBrief::id, ids);
     }
 
     /** Sources by id, a page at a time, for pickers. */

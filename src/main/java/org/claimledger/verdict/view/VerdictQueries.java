@@ -180,13 +180,8 @@ public class VerdictQueries {
 
     /** The named propositions' questions and statuses, by id; ids without a verdict yet are left out. */
     public java.util.Map<String, Named> named(java.util.Collection<String> ids) {
-        java.util.Map<String, Named> out = new java.util.LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            sql.list("SELECT proposition_id, label, status FROM verdict_view WHERE proposition_id = ANY(?)",
-                    rs -> new Named(rs.getString(1), rs.getString(2), rs.getString(3)),
-                    (Object) ids.toArray(String[]::new)).forEach(n -> out.put(n.id(), n));
-        }
-        return out;
+        return sql.byKey("SELECT proposition_id, label, status FROM verdict_view WHERE proposition_id = ANY(?)",
+                rs -> new Named(rs.getString(1), rs.getString(2), rs.getString(3)), Named::id, ids);
     }
 
     /** The languages the ledger's sources are written in, for the board's filter. */
