@@ -245,12 +245,8 @@ public class UpdateFeed {
 
     private void beat() {
         for (Subscription s : new ArrayList<>(subscriptions)) {
-            if (s.closed.get() || s.sink.isClosed()) {
-                drop(s);
-                continue;
-            }
-            if (s.stalledSince != 0) {
-                continue;
+            if (s.stalledSince != 0 || s.closed.get() || s.sink.isClosed()) {
+                continue; // a closed one is forgotten within the second (forgetClosed)
             }
             s.inFlight.incrementAndGet();
             s.sink.send(s.sse.newEventBuilder().comment("keep-alive").build()).whenComplete((ok, failure) -> {
