@@ -113,14 +113,22 @@ public class BoardPage {
         String liveFrom = updates.head().id();
         VerdictQueries.Page page = verdicts.board(filter.status(), filter.subject(), filter.q(), filter.lang(),
                 PAGE_SIZE, blankToNull(cursor));
-        List<String> subjectIds = verdicts.subjects();
-        Function<String, String> subjectName = Names.of(entities.entities(subjectIds));
-        List<Subject> subjects = subjectIds.stream().map(id -> new Subject(id, subjectName.apply(id)))
+        if ("rows".equals(part)) {
+            // a live redraw asks for the rows alone: the filters' choices are neither read nor drawn
+            return Templates.board$rows(new Board(filter, rows(page.items()), page.next(), cursor == null,
+                    List.of(), List.of(), List.of(), liveFrom));
+        }
+        return Templates.board(new Board(filter, rows(page.items()), page.next(), cursor == null,
+                VerdictQueries.BOARD_ORDER, subjects(), verdicts.sourceLanguages(), liveFrom));
+    }
+
+    /** The subjects to filter by, by the names readers know them by, in alphabetical order. */
+    private List<Subject> subjects() {
+        List<String> ids = verdicts.subjects();
+        Function<String, String> name = Names.of(entities.entities(ids));
+        return ids.stream().map(id -> new Subject(id, name.apply(id)))
                 .sorted(java.util.Comparator.comparing(Subject::name, java.text.Collator.getInstance(java.util.Locale.ROOT)))
                 .toList();
-        Board board = new Board(filter, rows(page.items()), page.next(), cursor == null,
-                VerdictQueries.BOARD_ORDER, subjects, verdicts.sourceLanguages(), liveFrom);
-        return "rows".equals(part) ? Templates.board$rows(board) : Templates.board(board);
     }
 
     private List<Row> rows(List<VerdictQueries.Summary> items) {

@@ -101,7 +101,8 @@ public class PropositionPage {
     public Response page(@PathParam("id") String id, @QueryParam("publishedBefore") String publishedBefore,
                          @QueryParam("part") String part) {
         Checks checks = new Checks();
-        Integer year = checks.parsed("publishedBefore", BoardPage.blankToNull(publishedBefore), false, PropositionPage::year);
+        Integer year = checks.parsed("publishedBefore", BoardPage.blankToNull(publishedBefore), false,
+                org.claimledger.proposition.http.PropositionResource::year);
         checks.throwIfAny();
         String liveFrom = updates.head().id();
         Optional<PropositionQueries.PropositionView> found = propositions.proposition(id);
@@ -117,30 +118,31 @@ public class PropositionPage {
         Set<String> behind = new LinkedHashSet<>(PropositionSheet.claimIds(verdict));
         behind.removeAll(claims.keySet());
         eventLog.latestClaimEvents(behind).forEach((claimId, event) -> claims.put(claimId, fromLog(event)));
+        // a live redraw asks for the verdict alone: the rest of the page is neither read nor drawn
+        boolean whole = !"verdict".equals(part);
         Set<String> entityIds = new LinkedHashSet<>(PropositionSheet.entityIds(verdict));
-        List<ClaimView> withdrawn = "verdict".equals(part) ? List.of() : claimQueries.withdrawnAbout(id);
+        List<ClaimView> withdrawn = whole ? claimQueries.withdrawnAbout(id) : List.of();
         java.util.stream.Stream.concat(proposition.claims().stream(), withdrawn.stream()).forEach(c -> {
             if (c.value() != null && c.value().has("entity")) {
                 entityIds.add(c.value().get("entity").asText());
             }
         });
-        Map<String, EntityQueries.EntityView> named = entities.entities(entityIds);
+        java.util.function.Function<String, String> name = Names.of(entities.entities(entityIds));
         PropositionSheet sheet = PropositionSheet.of(verdict, claims,
-                sources.briefs(PropositionSheet.sourceIds(verdict)), Names.of(named), year);
+                sources.briefs(PropositionSheet.sourceIds(verdict)), name, year);
 
-        List<Timeline.Change> changes = verdicts.history(id).stream()
-                .map(c -> new Timeline.Change(c.at(), c.from(), c.to(), c.causeType())).toList();
+        List<Timeline.Change> changes = whole ? verdicts.history(id).stream()
+                .map(c -> new Timeline.Change(c.at(), c.from(), c.to(), c.causeType())).toList() : List.of();
         int lastYear = Year.now().getValue();
-        int firstYear = Math.min(lastYear - 1, verdicts.earliestPublication().orElse(lastYear) - 1);
-        boolean contributing = !"verdict".equals(part);
+        int firstYear = whole ? Math.min(lastYear - 1, verdicts.earliestPublication().orElse(lastYear) - 1) : lastYear;
         Sheet page = new Sheet(proposition, sheet, Timeline.of(changes, Instant.now()), changes,
-                withdrawn.stream().map(c -> new WithdrawnClaim(PropositionSheet.ClaimCard.of(c, Names.of(named)), c.sourceId(),
+                withdrawn.stream().map(c -> new WithdrawnClaim(PropositionSheet.ClaimCard.of(c, name), c.sourceId(),
                                 c.withdrawalReason())).toList(),
                 firstYear, lastYear,
                 year == null ? lastYear : Math.max(firstYear, Math.min(lastYear, year)), liveFrom,
-                contributing ? sources.briefs(1000) : List.of(),
-                contributing && "entity".equals(proposition.valueType()) ? entities.search("", 1000) : List.of());
-        return Response.ok("verdict".equals(part) ? Templates.proposition$verdict(page) : Templates.proposition(page))
+                whole ? sources.briefs(1000) : List.of(),
+                whole && "entity".equals(proposition.valueType()) ? entities.search("", 1000) : List.of());
+        return Response.ok(whole ? Templates.proposition(page) : Templates.proposition$verdict(page))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
@@ -166,12 +168,4 @@ public class PropositionPage {
                 content.translation(), content.via(), content.note(), content.when() == null ? null : content.when().toString(),
                 false, null, null, 0, null, null, null);
     }
-
-    static Integer year(String text) {
-        if (!text.matches("\\d{1,4}")) {
-            throw new IllegalArgumentException("'" + text + "' is not a year such as 1970");
-        }
-        return Integer.valueOf(text);
-    }
-
 }

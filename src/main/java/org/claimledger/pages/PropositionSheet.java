@@ -68,10 +68,14 @@ public record PropositionSheet(String status, String statusText, String statusMe
         }
         String leading = verdict.path("leading").asText(null);
         List<PositionCard> positions = new ArrayList<>();
+        Map<String, List<String>> conflictIds = new LinkedHashMap<>();
         for (JsonNode p : verdict.path("positions")) {
-            List<String> conflicts = new ArrayList<>();
-            p.path("conflictsWith").forEach(c -> conflicts.add(Wording.position(c.asText(), entityName)));
             String id = p.path("id").asText();
+            List<String> conflicts = new ArrayList<>();
+            p.path("conflictsWith").forEach(c -> {
+                conflictIds.computeIfAbsent(id, k -> new ArrayList<>()).add(c.asText());
+                conflicts.add(Wording.position(c.asText(), entityName));
+            });
             String status = p.path("status").asText(null);
             positions.add(new PositionCard(id, Wording.position(id, entityName), p.path("stance").asText(), status,
                     Wording.status(status), Wording.percent(p.path("support").asDouble()),
@@ -80,7 +84,7 @@ public record PropositionSheet(String status, String statusText, String statusMe
                     lines(p.path("discountedLines"), true, mergedBecause, claims, sources, entityName)));
         }
         List<String> explanation = new ArrayList<>();
-        positions = besideTheirConflicts(positions, verdict);
+        positions = besideTheirConflicts(positions, conflictIds);
         verdict.path("explanation").forEach(e -> explanation.add(e.asText()));
         String status = verdict.path("status").asText();
         return new PropositionSheet(status, Wording.status(status), Wording.statusMeaning(status),
@@ -91,15 +95,10 @@ public record PropositionSheet(String status, String statusText, String statusMe
      * Positions in order of support, each followed at once by those it conflicts with, so that the
      * two sides of a dispute stand next to each other.
      */
-    private static List<PositionCard> besideTheirConflicts(List<PositionCard> bySupport, JsonNode verdict) {
+    private static List<PositionCard> besideTheirConflicts(List<PositionCard> bySupport,
+                                                           Map<String, List<String>> conflicts) {
         Map<String, PositionCard> byId = new LinkedHashMap<>();
         bySupport.forEach(p -> byId.put(p.id(), p));
-        Map<String, List<String>> conflicts = new LinkedHashMap<>();
-        verdict.path("positions").forEach(p -> {
-            List<String> ids = new ArrayList<>();
-            p.path("conflictsWith").forEach(c -> ids.add(c.asText()));
-            conflicts.put(p.path("id").asText(), ids);
-        });
         List<PositionCard> ordered = new ArrayList<>();
         java.util.Set<String> placed = new java.util.HashSet<>();
         for (PositionCard p : bySupport) {

@@ -170,7 +170,8 @@ public class PropositionResource {
         }
     }
 
-    private static Integer year(String text) {
+    /** A year as {@code publishedBefore} takes it (the pages' source-time slider too). */
+    public static Integer year(String text) {
         if (!text.matches("\\d{1,4}")) {
             throw new IllegalArgumentException("'" + text + "' is not a year such as 1970");
         }
