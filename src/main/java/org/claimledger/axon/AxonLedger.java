@@ -1,5 +1,6 @@
 package org.claimledger.axon;
 
+import org.claimledger.readmodel.Projection;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

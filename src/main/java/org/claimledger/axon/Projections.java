@@ -1,5 +1,7 @@
 package org.claimledger.axon;
 
+import org.claimledger.readmodel.BulkCatchUp;
+import org.claimledger.readmodel.Projection;
 import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,5 +1,6 @@
 package org.claimledger.axon;
 
+import org.claimledger.readmodel.Projection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * has committed, whichever replica holds the segment. Read without claiming anything.
  */
 @ApplicationScoped
-public class StoredTokens {
+public class StoredTokens implements org.claimledger.readmodel.CommittedPositions {
 
     private final Serializer serializer = AxonLedger.serializer();
 
@@ -55,6 +55,7 @@ public class StoredTokens {
      * batch's token in the batch's own transaction before its events are handled, so inside it the
      * table already says where the batch will end, not where the last one did.
      */
+    @Override
     public TrackingToken committedToken(String processor, int segment) {
         return io.quarkus.narayana.jta.QuarkusTransaction.suspendingExisting().call(() -> token(processor, segment));
     }

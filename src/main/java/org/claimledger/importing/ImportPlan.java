@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * A corpus turned into the same commands the HTTP API sends, in an order that lets each refer to
  * what comes before it: entities, propositions, sources (a source after those it derives from),
- * assessments, claims. Each step remembers the file and the place in it it came from.
+ * assessments, claims, retractions. Each step remembers the file and the place in it it came from.
  */
 public final class ImportPlan {
 
@@ -45,6 +45,7 @@ public final class ImportPlan {
         Map<String, Step> sources = new LinkedHashMap<>();
         List<Step> assessments = new ArrayList<>();
         List<Step> claims = new ArrayList<>();
+        List<Step> retractions = new ArrayList<>();
         for (CorpusFile file : files) {
             JsonNode root = file.tree().root();
             switch (file.kind()) {
@@ -76,6 +77,18 @@ public final class ImportPlan {
                                     node.path("rationale").asText(), null, true)));
                     each(file, "claims", (node, pointer) -> plan.step(claims, file, pointer,
                             () -> json.treeToValue(node, ClaimInput.class).toRecord(id)));
+                    JsonNode retraction = root.get("retraction");
+                    if (retraction != null && !file.invalid("/retraction")) {
+                        plan.step(retractions, file, "/retraction", () -> {
+                            org.claimledger.common.Checks checks = new org.claimledger.common.Checks();
+                            String reason = checks.text("reason", retraction.path("reason").asText(null), true,
+                                    org.claimledger.common.Checks.MAX_LONG_TEXT);
+                            var date = checks.parsed("date", retraction.path("date").asText(null), true,
+                                    org.claimledger.common.PartialDate::parse);
+                            checks.throwIfAny();
+                            return new SourceCommand.RetractSource(id, reason, date, null);
+                        });
+                    }
                 }
             }
         }
@@ -84,6 +97,7 @@ public final class ImportPlan {
         plan.steps.addAll(inDerivationOrder(sources));
         plan.steps.addAll(assessments);
         plan.steps.addAll(claims);
+        plan.steps.addAll(retractions);
         return plan;
     }
 

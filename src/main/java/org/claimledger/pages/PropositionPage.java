@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.claimledger.axon.EventLog;
 import org.claimledger.claim.ClaimContent;
 import org.claimledger.claim.ClaimEvent;
 import org.claimledger.claim.view.ClaimQueries;
@@ -20,6 +19,7 @@ import org.claimledger.entity.view.EntityQueries;
 import org.claimledger.proposition.view.PropositionQueries;
 import org.claimledger.source.view.SourceQueries;
 import org.claimledger.stream.UpdateLog;
+import org.claimledger.verdict.log.VerdictLog;
 import org.claimledger.verdict.view.VerdictQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +88,7 @@ public class PropositionPage {
     ObjectMapper json;
 
     @Inject
-    EventLog eventLog;
+    VerdictLog verdictLog;
 
     @Inject
     ClaimQueries claimQueries;
@@ -104,6 +103,11 @@ public class PropositionPage {
         Integer year = checks.parsed("publishedBefore", BoardPage.blankToNull(publishedBefore), false,
                 org.claimledger.proposition.http.PropositionResource::year);
         checks.throwIfAny();
+        int lastYear = VerdictQueries.presentYear();
+        // the slider's far end is now: the live verdict, whatever year it names
+        if (year != null && year >= lastYear) {
+            year = null;
+        }
         String liveFrom = updates.head().id();
         Optional<PropositionQueries.PropositionView> found = propositions.proposition(id);
         if (found.isEmpty()) {
@@ -117,7 +121,7 @@ public class PropositionPage {
         // the verdicts may already count a claim that the claim view has not taken in yet: its words come from the log
         Set<String> behind = new LinkedHashSet<>(PropositionSheet.claimIds(verdict));
         behind.removeAll(claims.keySet());
-        eventLog.latestClaimEvents(behind).forEach((claimId, event) -> claims.put(claimId, fromLog(event)));
+        verdictLog.claimsAsRecorded(behind).forEach((claimId, event) -> claims.put(claimId, fromLog(event)));
         // a live redraw asks for the verdict alone: the rest of the page is neither read nor drawn
         boolean whole = !"verdict".equals(part);
         Set<String> entityIds = new LinkedHashSet<>(PropositionSheet.entityIds(verdict));
@@ -133,7 +137,6 @@ public class PropositionPage {
 
         List<Timeline.Change> changes = whole ? verdicts.history(id).stream()
                 .map(c -> new Timeline.Change(c.at(), c.from(), c.to(), c.causeType())).toList() : List.of();
-        int lastYear = Year.now().getValue();
         int firstYear = whole ? Math.min(lastYear - 1, verdicts.earliestPublication().orElse(lastYear) - 1) : lastYear;
         Sheet page = new Sheet(proposition, sheet, Timeline.of(changes, Instant.now()), changes,
                 withdrawn.stream().map(c -> new WithdrawnClaim(PropositionSheet.ClaimCard.of(c, name), c.sourceId(),
@@ -147,17 +150,7 @@ public class PropositionPage {
     }
 
     private JsonNode verdictDocument(String id, Integer year) {
-        if (year != null) {
-            return verdicts.publishedBefore(id, year).<JsonNode>map(json::valueToTree)
-                    .orElseGet(() -> fromLog(id, year));
-        }
-        return verdicts.current(id).map(VerdictQueries.Current::verdict).orElseGet(() -> fromLog(id, null));
-    }
-
-    /** The verdict view has not caught up with a new proposition yet: decide from the log. */
-    private JsonNode fromLog(String id, Integer year) {
-        return verdicts.asOf(id, Instant.now()).<JsonNode>map(d -> json.valueToTree(d.verdict(year)))
-                .orElseGet(json::createObjectNode);
+        return verdicts.read(id, null, year).map(VerdictQueries.Reading::verdict).orElseGet(json::createObjectNode);
     }
 
     private ClaimView fromLog(ClaimEvent event) {

@@ -17,7 +17,12 @@ import java.util.function.Function;
  * page and the API cannot disagree.
  */
 public record PropositionSheet(String status, String statusText, String statusMeaning, String leading,
-                               List<PositionCard> positions, List<String> explanation, Integer year) {
+                               List<PositionCard> positions, List<String> explanation, Integer year,
+                               List<LeftOut> undatedLeftOut, List<LeftOut> laterLeftOut) {
+
+    /** A source a source-time view could not hear: undated, or published after the year. */
+    public record LeftOut(String id, String title) {
+    }
 
     /** A position with what supports it. */
     public record PositionCard(String id, String heading, String stance, String status, String statusText,
@@ -39,7 +44,11 @@ public record PropositionSheet(String status, String statusText, String statusMe
 
     /** A source as it testifies for a position. */
     public record SourceCard(String id, String title, String kind, String origin, String published, String grade,
-                             String gradeMeaning, String weight, List<ClaimCard> claims) {
+                             String gradeMeaning, String weight, List<ClaimCard> claims, Retracted retracted) {
+    }
+
+    /** A source's retraction as the page tells it: why, when it was published, who recorded it. */
+    public record Retracted(String reason, String date, String recordedBy) {
     }
 
     /** A claim with its exact words, in their own language, and the translation beside them. */
@@ -87,8 +96,20 @@ public record PropositionSheet(String status, String statusText, String statusMe
         positions = besideTheirConflicts(positions, conflictIds);
         verdict.path("explanation").forEach(e -> explanation.add(e.asText()));
         String status = verdict.path("status").asText();
+        JsonNode sourceTime = verdict.path("sourceTime");
         return new PropositionSheet(status, Wording.status(status), Wording.statusMeaning(status),
-                leading == null ? null : Wording.position(leading, entityName), positions, explanation, year);
+                leading == null ? null : Wording.position(leading, entityName), positions, explanation, year,
+                leftOut(sourceTime.path("undatedSourcesLeftOut"), sources),
+                leftOut(sourceTime.path("laterSourcesLeftOut"), sources));
+    }
+
+    private static List<LeftOut> leftOut(JsonNode ids, Map<String, SourceBrief> sources) {
+        List<LeftOut> out = new ArrayList<>();
+        ids.forEach(id -> {
+            SourceBrief brief = sources.get(id.asText());
+            out.add(new LeftOut(id.asText(), brief == null ? id.asText() : brief.title()));
+        });
+        return out;
     }
 
     /**
@@ -133,7 +154,10 @@ public record PropositionSheet(String status, String statusText, String statusMe
                 cards.add(new SourceCard(sourceId, brief == null ? sourceId : brief.title(),
                         brief == null ? "" : Wording.words(brief.kind()), brief == null ? "" : Wording.words(brief.origin()),
                         brief == null ? null : brief.published(), s.path("grade").asText(),
-                        brief == null ? "" : brief.gradeMeaning(), Wording.figure(s.path("weight").asDouble()), said));
+                        brief == null ? "" : brief.gradeMeaning(), Wording.figure(s.path("weight").asDouble()), said,
+                        s.has("retraction") ? new Retracted(s.path("retraction").path("reason").asText(),
+                                s.path("retraction").path("date").asText(),
+                                s.path("retraction").path("recordedBy").asText(null)) : null));
             }
             String id = line.path("line").asText();
             out.add(new LineCard(id, Wording.figure(line.path("weight").asDouble()), cards,
@@ -142,10 +166,12 @@ public record PropositionSheet(String status, String statusText, String statusMe
         return out;
     }
 
-    /** The source ids and claim ids a verdict document names, so that they can be read in one go each. */
+    /** The source ids a verdict document names (the sources a source-time view left out too), to read in one go. */
     public static List<String> sourceIds(JsonNode verdict) {
         List<String> ids = new ArrayList<>();
         verdict.path("lines").forEach(l -> l.path("sources").forEach(s -> ids.add(s.asText())));
+        verdict.path("sourceTime").path("undatedSourcesLeftOut").forEach(s -> ids.add(s.asText()));
+        verdict.path("sourceTime").path("laterSourcesLeftOut").forEach(s -> ids.add(s.asText()));
         return ids;
     }
 

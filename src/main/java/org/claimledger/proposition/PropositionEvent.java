@@ -8,8 +8,19 @@ public sealed interface PropositionEvent {
 
     String propositionId();
 
+    <R> R accept(Handler<R> handler);
+
+    /** One method per kind of proposition event: a new kind does not compile until every fold handles it. */
+    interface Handler<R> {
+        R defined(PropositionDefined event);
+    }
+
     @PinnedName("PropositionDefined")
     @Revision("1")
     record PropositionDefined(String propositionId, PropositionDetails details) implements PropositionEvent {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.defined(this);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.claimledger.source;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -16,6 +17,10 @@ import org.claimledger.source.SourceCommand.ReviseSource;
 import org.claimledger.source.SourceEvent.SourceAssessed;
 import org.claimledger.source.SourceEvent.SourceRegistered;
 import org.claimledger.source.SourceEvent.SourceRevised;
+import org.claimledger.source.SourceEvent.SourceRetracted;
+import org.claimledger.source.SourceEvent.SourceReinstated;
+import org.claimledger.source.SourceCommand.RetractSource;
+import org.claimledger.source.SourceCommand.ReinstateSource;
 
 import java.util.List;
 import java.util.Objects;
@@ -29,12 +34,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Source {
 
     static final String STREAM_PREFIX = "source:";
+    /** The metadata every command carries: who sent it (see the web layer's writer). */
+    static final String RECORDED_BY = "recordedBy";
 
     @AggregateIdentifier
     private String streamId;
     private String sourceId;
     private SourceDetails details;
     private final java.util.Set<String> assessments = new java.util.HashSet<>();
+    /** The retraction in force, or null. */
+    private SourceRetracted retraction;
 
     protected Source() {
         // for Axon
@@ -86,6 +95,39 @@ public class Source {
         return Versions.changed();
     }
 
+    @CommandHandler
+    public Outcome handle(RetractSource command, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        Versions.check(sourceId, command.expectedVersion());
+        Checks checks = new Checks();
+        String reason = checks.text("reason", command.reason(), true, Checks.MAX_LONG_TEXT);
+        if (command.date() == null) {
+            checks.fail("date", "is required: when the retraction was published, such as 1983 or 1983-05-06");
+        }
+        checks.throwIfAny();
+        if (retraction != null) {
+            if (retraction.reason().equals(reason) && retraction.date().equals(command.date())) {
+                return Versions.unchanged();
+            }
+            throw Rejection.conflict("source '" + sourceId + "' is already retracted (" + retraction.date()
+                    + ": " + retraction.reason() + "); withdraw that retraction first");
+        }
+        apply(new SourceRetracted(sourceId, reason, command.date(), recordedBy));
+        return Versions.changed();
+    }
+
+    @CommandHandler
+    public Outcome handle(ReinstateSource command, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        Versions.check(sourceId, command.expectedVersion());
+        Checks checks = new Checks();
+        String reason = checks.text("reason", command.reason(), true, Checks.MAX_LONG_TEXT);
+        checks.throwIfAny();
+        if (retraction == null) {
+            throw Rejection.conflict("source '" + sourceId + "' is not retracted: there is no retraction to withdraw");
+        }
+        apply(new SourceReinstated(sourceId, reason, recordedBy));
+        return Versions.changed();
+    }
+
     private static void checkDerivations(String self, List<String> derivedFrom, References references) {
         Checks checks = new Checks();
         for (int i = 0; i < derivedFrom.size(); i++) {
@@ -109,6 +151,16 @@ public class Source {
     @EventSourcingHandler
     void on(SourceRevised event) {
         details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(SourceRetracted event) {
+        retraction = event;
+    }
+
+    @EventSourcingHandler
+    void on(SourceReinstated event) {
+        retraction = null;
     }
 
     @EventSourcingHandler

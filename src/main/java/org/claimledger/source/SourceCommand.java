@@ -33,4 +33,20 @@ public sealed interface SourceCommand {
             this(sourceId, grade, rationale, expectedVersion, false);
         }
     }
+
+    /**
+     * Who records a retraction or its withdrawal is named in the event: taken from the command's
+     * {@code recordedBy} metadata, as on every event the ledger stores.
+     *
+     * <p>Record that the source was retracted (withdrawn by its publisher, shown forged or fabricated):
+     * {@code date} is when the retraction was published. The same retraction again is a no-op.
+     */
+    record RetractSource(String sourceId, String reason, org.claimledger.common.PartialDate date, Long expectedVersion)
+            implements SourceCommand {
+    }
+
+    /** Withdraw the source's retraction: the source is reinstated. Refused when it is not retracted. */
+    record ReinstateSource(String sourceId, String reason, Long expectedVersion)
+            implements SourceCommand {
+    }
 }

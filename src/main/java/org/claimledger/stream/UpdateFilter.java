@@ -8,7 +8,7 @@ import java.util.Set;
 public record UpdateFilter(Set<String> subjects, Set<String> propositions, Set<String> types) {
 
     public static final Set<String> TYPES = Set.of("claim-recorded", "claim-revised", "claim-withdrawn",
-            "source-assessed", "verdict-changed");
+            "source-assessed", "source-retracted", "source-reinstated", "verdict-changed");
 
     public static final UpdateFilter ANY = new UpdateFilter(Set.of(), Set.of(), Set.of());
 

@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * Sources as lines of testimony (domain.md, "Independence"). Repetition is not corroboration:
  * sources joined by {@code derivedFrom} (either direction, transitively) are one line, and so are
  * sources of the same non-independent origin. A source weighs what its grade says, but no more
- * than the heaviest of the sources it derives from: repetition cannot launder credibility.
+ * than the heaviest of the sources it derives from: repetition cannot launder credibility. A
+ * retracted source weighs nothing, so one that derives only from retracted sources weighs nothing
+ * either, and one that also derives from a live source no more than the heaviest live one.
  *
  * <p>Built from a set of sources closed under lines (every source of every line it holds), the
  * graph gives the same lines and weights as one built from all sources.
@@ -171,7 +173,7 @@ public final class SourceGraph {
 
     /** Caps only ever lower a weight, so repeating until nothing moves settles even on cycles. */
     private void capWeights() {
-        witnesses.values().forEach(w -> weight.put(w.sourceId(), w.grade().weight()));
+        witnesses.values().forEach(w -> weight.put(w.sourceId(), w.ownWeight()));
         boolean moved = true;
         while (moved) {
             moved = false;
@@ -183,7 +185,7 @@ public final class SourceGraph {
                     }
                 }
                 if (heaviestOrigin >= 0) {
-                    double capped = Math.min(w.grade().weight(), heaviestOrigin);
+                    double capped = Math.min(w.ownWeight(), heaviestOrigin);
                     if (capped < weight.get(w.sourceId())) {
                         weight.put(w.sourceId(), capped);
                         moved = true;

@@ -18,7 +18,26 @@ public record Verdict(
         List<String> tied,
         List<Position> positions,
         List<Line> lines,
-        List<String> explanation) {
+        List<String> explanation,
+        SourceTime sourceTime) {
+
+    public Verdict(String propositionId, Status status, String leading, List<String> tied, List<Position> positions,
+                   List<Line> lines, List<String> explanation) {
+        this(propositionId, status, leading, tied, positions, lines, explanation, null);
+    }
+
+    /** The same verdict, as a view in source time that heard only the sources it could place. */
+    public Verdict inSourceTime(SourceTime view) {
+        return new Verdict(propositionId, status, leading, tied, positions, lines, explanation, view);
+    }
+
+    /**
+     * How a source-time view ({@code publishedBefore}) was drawn: the year, and every source
+     * testifying here that it left out, named: the undated ones (source time cannot place them)
+     * and those published after the year.
+     */
+    public record SourceTime(int publishedBefore, List<String> undatedSourcesLeftOut, List<String> laterSourcesLeftOut) {
+    }
 
     /** A set of mutually compatible asserted values, or the denial of a value, with what supports it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,8 +56,12 @@ public record Verdict(
     public record LineSupport(String line, double weight, List<SourceSupport> sources) {
     }
 
-    /** A source testifying for a position: its grade, its weight after derivation caps, its claims. */
-    public record SourceSupport(String source, String grade, double weight, List<String> claims) {
+    /**
+     * A source testifying for a position: its grade, its weight after derivation caps, its claims,
+     * and its retraction when it has been retracted (then it weighs nothing).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SourceSupport(String source, String grade, double weight, List<String> claims, Retraction retraction) {
     }
 
     /** A line of testimony: the sources testifying here, and why they count as one voice. */

@@ -74,9 +74,13 @@ public final class Verdicts {
         for (Draft d : drafts) {
             for (Map.Entry<String, Double> line : d.discounted.entrySet()) {
                 explanation.add("line " + line.getKey() + " is discounted for " + d.id + ": weight "
-                        + fmt(line.getValue()) + " (its sources are graded E or derive only from E-graded sources)");
+                        + fmt(line.getValue()) + " (" + whyDiscounted(d, line.getKey(), graph) + ")");
             }
         }
+        testimonies.stream().map(Testimony::sourceId).distinct().sorted().map(graph::witness)
+                .filter(Witness::retracted).forEach(w -> explanation.add("source " + w.sourceId() + " is retracted ("
+                        + w.retraction().date() + ", recorded by " + w.retraction().recordedBy() + "): "
+                        + w.retraction().reason() + "; it weighs 0, its claims stay listed"));
         List<Verdict.Line> lines = lines(drafts, graph, explanation);
         return new Verdict(question.propositionId(), status, leading, List.copyOf(tied),
                 drafts.stream().map(d -> d.toPosition(graph, multiple)).toList(), lines, List.copyOf(explanation));
@@ -240,6 +244,23 @@ public final class Verdicts {
         return lines;
     }
 
+    /** Why a line weighs too little to count, in the words of its own sources. */
+    private static String whyDiscounted(Draft d, String line, SourceGraph graph) {
+        List<String> why = new ArrayList<>();
+        d.testimonies.stream().map(Testimony::sourceId).filter(s -> graph.lineOf(s).equals(line)).distinct().sorted()
+                .forEach(s -> {
+                    Witness w = graph.witness(s);
+                    if (w.retracted()) {
+                        why.add(s + " is retracted");
+                    } else if (graph.weightOf(s) < w.ownWeight()) {
+                        why.add(s + " derives only from sources graded E or retracted");
+                    } else {
+                        why.add(s + " is graded " + w.grade().wire());
+                    }
+                });
+        return String.join("; ", why);
+    }
+
     private static String describe(Draft d) {
         return d.id + " (support " + fmt(d.support) + ", " + d.kept.size() + (d.kept.size() == 1 ? " line)" : " lines)");
     }
@@ -301,8 +322,11 @@ public final class Verdicts {
                 testimonies.stream().filter(t -> graph.lineOf(t.sourceId()).equals(line)).forEach(t ->
                         claimsBySource.computeIfAbsent(t.sourceId(), s -> new ArrayList<>()).add(t.claimId()));
                 List<Verdict.SourceSupport> sources = new ArrayList<>();
-                claimsBySource.forEach((source, claims) -> sources.add(new Verdict.SourceSupport(source,
-                        graph.witness(source).grade().wire(), graph.weightOf(source), claims.stream().sorted().toList())));
+                claimsBySource.forEach((source, claims) -> {
+                    Witness w = graph.witness(source);
+                    sources.add(new Verdict.SourceSupport(source, w.grade().wire(), graph.weightOf(source),
+                            claims.stream().sorted().toList(), w.retraction()));
+                });
                 out.add(new Verdict.LineSupport(line, weight, sources));
             });
             return out;

@@ -79,6 +79,18 @@ public class LedgerWriter {
         }
     }
 
+    /**
+     * Refuses a write under the path of a source that was never registered: 404 naming it, before
+     * anything in the body is looked at (whatever the body says, the address is wrong).
+     */
+    public void requireSource(String sourceId) {
+        boolean known = QuarkusTransaction.joiningExisting().call(() -> ledger.eventStore()
+                .lastSequenceNumberFor(org.claimledger.source.Source.streamId(sourceId)).isPresent());
+        if (!known) {
+            throw Rejection.notFound("source", sourceId, null);
+        }
+    }
+
     public Outcome send(Object command, String recordedBy) {
         return sendAll(List.of(command), recordedBy, i -> "").get(0);
     }

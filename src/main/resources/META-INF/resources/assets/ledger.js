@@ -3,7 +3,8 @@
 (() => {
   'use strict';
   const TOKEN = 'claimledger.token';
-  const TYPES = ['claim-recorded', 'claim-revised', 'claim-withdrawn', 'source-assessed', 'verdict-changed'];
+  const TYPES = ['claim-recorded', 'claim-revised', 'claim-withdrawn', 'source-assessed', 'source-retracted',
+    'source-reinstated', 'verdict-changed'];
   const MARK_FOR_MS = 60000;
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
@@ -198,13 +199,15 @@
       return redraw(section, new Set(), true);
     };
     section.dataset.year = new URL(location.href).searchParams.get('publishedBefore') || '';
+    // the far right end is now: every source heard, the live verdict
+    const chosen = () => (year.value === year.max ? '' : year.value);
     year.addEventListener('input', () => {
-      shown.textContent = year.value;
+      shown.textContent = chosen() || 'now';
     });
-    year.addEventListener('change', () => show(year.value));
+    year.addEventListener('change', () => show(chosen()));
     form.addEventListener('submit', ev => {
       ev.preventDefault();
-      show(year.value);
+      show(chosen());
     });
     $('#year-reset').addEventListener('click', ev => {
       ev.preventDefault();

@@ -173,4 +173,93 @@ class ImportApiTest {
         assertThat(printed).contains("krakow-1945").contains("soviet-invasion-1939").contains("claims/s")
                 .contains("0 new").contains("done:");
     }
+
+    /** Every proposition the corpus defines, by id. */
+    static List<String> corpusPropositions() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper yaml =
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        try (var files = java.nio.file.Files.walk(Path.of("claims"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals("propositions.yaml")).toList()) {
+                yaml.readTree(f.toFile()).path("propositions").forEach(p -> ids.add(p.path("id").asText()));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void for_every_proposition_of_the_corpus_the_view_at_the_present_year_is_the_live_verdict() throws Exception {
+        Api.awaitVerdict("krakow-1945/demolition-prevented-by", "contested");
+        String now = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue());
+        List<String> ids = corpusPropositions();
+        assertThat(ids).hasSizeGreaterThan(10).contains("krakow-1945/demolition-prevented-by");
+        for (String id : ids) {
+            JsonPath live = given().get("/api/propositions/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath present = given().queryParam("publishedBefore", now).get("/api/propositions/" + id).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(present.getString("status")).as(id).isEqualTo(live.getString("status"));
+            assertThat((Object) present.get("positions")).as(id).isEqualTo(live.get("positions"));
+            assertThat(present.getString("leading")).as(id).isEqualTo(live.getString("leading"));
+            assertThat((Object) present.get("sourceTime")).as(id + ": nothing left out now").isNull();
+        }
+    }
+
+    @Test
+    void a_source_time_view_of_the_demolition_question_names_the_undated_sources_it_left_out() {
+        JsonPath in2010 = given().queryParam("publishedBefore", "2010")
+                .get("/api/propositions/krakow-1945/demolition-prevented-by").then().statusCode(200).extract().jsonPath();
+        // only the 2007 Moscow honours can be placed; the rest of the six claims' sources are undated
+        assertThat(in2010.getList("sourceTime.undatedSourcesLeftOut", String.class)).containsExactlyInAnyOrder(
+                "historians-nkvd-story-propaganda", "home-army-account-krakow-1945", "slag-om-krakow-1945-nl",
+                "soviet-accounts-nkvd-demining");
+        assertThat(in2010.getInt("sourceTime.publishedBefore")).isEqualTo(2010);
+        assertThat(in2010.getList("claims.id", String.class)).hasSize(6); // the document still lists every claim
+        assertThat(in2010.getString("status")).isEqualTo("discredited"); // the honours are graded E
+        JsonPath in1970 = given().queryParam("publishedBefore", "1970")
+                .get("/api/propositions/krakow-1945/demolition-prevented-by").jsonPath();
+        assertThat(in1970.getList("sourceTime.laterSourcesLeftOut", String.class)).containsExactly("moscow-2007-nkvd-honours");
+        assertThat(in1970.getString("status")).isEqualTo("unattested");
+    }
+
+    @Test
+    void a_corpus_file_may_carry_a_source_retraction_and_importing_it_twice_changes_nothing() {
+        String run = unique("corpus-retraction");
+        Map<String, String> files = new TreeMap<>();
+        files.put(run + "/entities.yaml", "schemaVersion: 1\nentities:\n  - id: " + run + "\n    kind: event\n    labels: {en: Diaries}\n");
+        files.put(run + "/propositions.yaml", "schemaVersion: 1\npropositions:\n  - id: " + run + "/genuine\n"
+                + "    subject: " + run + "\n    predicate: genuine\n    valueType: boolean\n    cardinality: single\n"
+                + "    label: Are the diaries genuine?\n");
+        files.put(run + "/sources/" + run + "-diaries.yaml", """
+                schemaVersion: 1
+                source:
+                  id: %1$s-diaries
+                  title: "Diaries said to be Hitler's"
+                  authors: []
+                  kind: memoir
+                  published: "1983-04"
+                  language: de
+                  origin: independent
+                  citation: "Published in part by Stern, April 1983"
+                assessments: []
+                claims:
+                  - id: %1$s-diaries/genuine
+                    propositionId: %1$s/genuine
+                    stance: asserts
+                    value: {boolean: true}
+                    locator: "p. 1"
+                    quote: "Die Tagebücher sind echt"
+                    quoteLanguage: de
+                retraction:
+                  reason: "Shown to be forged: paper and ink date from after the war"
+                  date: "1983-05-06"
+                """.formatted(run));
+        post("/api/imports", Map.of("files", files)).statusCode(200);
+        Api.awaitVerdict(run + "/genuine", "discredited");
+        given().get("/api/sources/" + run + "-diaries").then().body("retraction.date", equalTo("1983-05-06"));
+        given().queryParam("publishedBefore", "1983").get("/api/propositions/" + run + "/genuine").then()
+                .body("status", equalTo("discredited"));
+        long before = Api.events(dataSource);
+        post("/api/imports", Map.of("files", files)).statusCode(200).body("recorded", equalTo(0));
+        assertThat(Api.events(dataSource)).isEqualTo(before);
+    }
 }

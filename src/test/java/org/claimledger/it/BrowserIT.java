@@ -196,6 +196,36 @@ class BrowserIT {
     }
 
     @Test
+    void the_slider_names_the_undated_sources_it_leaves_out_and_its_far_end_is_now_the_live_verdict() throws Exception {
+        browser.get(base + "/propositions/" + DEMOLITION);
+        waitFor(d -> d.findElement(By.id("verdict-status")).getText().equals("Contested"));
+        WebElement slider = browser.findElement(By.id("year"));
+        assertThat(slider.getAttribute("value")).as("the slider starts at now").isEqualTo(slider.getAttribute("max"));
+        assertThat(browser.findElement(By.id("year-shown")).getText()).isEqualTo("now");
+        markPage();
+
+        ((JavascriptExecutor) browser).executeScript("const s = arguments[0]; s.value = 2010;"
+                + "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));", slider);
+        waitFor(d -> d.findElements(By.cssSelector("#left-out [data-undated]")).size() == 4);
+        List<String> undated = browser.findElements(By.cssSelector("#left-out [data-undated]")).stream()
+                .map(e -> e.getAttribute("data-undated")).sorted().toList();
+        assertThat(undated).containsExactly("historians-nkvd-story-propaganda", "home-army-account-krakow-1945",
+                "slag-om-krakow-1945-nl", "soviet-accounts-nkvd-demining");
+        assertThat(browser.findElement(By.id("left-out")).getText()).contains("Left out, undated")
+                .contains("Soviet accounts of the NKVD demining of Kraków");
+        assertThat(pageWasNotReloaded()).isTrue();
+
+        // the far right end is now: every source heard again, nothing left out
+        ((JavascriptExecutor) browser).executeScript("const s = arguments[0]; s.value = s.max;"
+                + "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));", slider);
+        waitFor(d -> d.findElement(By.id("verdict-status")).getText().equals("Contested")
+                && d.findElements(By.id("left-out")).isEmpty());
+        assertThat(browser.findElement(By.id("year-shown")).getText()).isEqualTo("now");
+        assertThat(browser.getCurrentUrl()).doesNotContain("publishedBefore");
+        screenshot("proposition-undated-left-out");
+    }
+
+    @Test
     void a_claim_posted_through_the_api_appears_on_an_open_page_within_two_seconds_without_a_reload() throws Exception {
         String question = "krakow-1945/city-taken-intact";
         browser.get(base + "/propositions/" + question);

@@ -176,4 +176,76 @@ class SourceTest {
         return new SourceDetails("Retelling", List.of(), SourceKind.PRESS, PartialDate.parse("2007"), "en",
                 "soviet-state", List.of(from), null);
     }
+
+    // ---- retraction --------------------------------------------------------------------------
+
+    static final PartialDate MAY_1983 = PartialDate.parse("1983-05-06");
+
+    static java.util.Map<String, Object> by(String who) {
+        return java.util.Map.of("recordedBy", who);
+    }
+
+    @Test
+    void a_retraction_is_recorded_with_its_reason_its_date_and_who_recorded_it() {
+        fixture.given(new SourceRegistered("hitler-diaries", KONEV))
+                .when(new SourceCommand.RetractSource("hitler-diaries", "shown to be forged", MAY_1983, null), by("reviewer-1"))
+                .expectEvents(new SourceEvent.SourceRetracted("hitler-diaries", "shown to be forged", MAY_1983, "reviewer-1"))
+                .expectResultMessagePayload(new Outcome(1, true));
+    }
+
+    @Test
+    void retracting_again_with_the_same_reason_and_date_is_a_no_op() {
+        fixture.given(new SourceRegistered("hitler-diaries", KONEV),
+                        new SourceEvent.SourceRetracted("hitler-diaries", "shown to be forged", MAY_1983, "reviewer-1"))
+                .when(new SourceCommand.RetractSource("hitler-diaries", "shown to be forged", MAY_1983, null), by("reviewer-2"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Outcome(1, false));
+    }
+
+    @Test
+    void another_retraction_of_a_retracted_source_is_a_conflict() {
+        fixture.given(new SourceRegistered("hitler-diaries", KONEV),
+                        new SourceEvent.SourceRetracted("hitler-diaries", "shown to be forged", MAY_1983, "reviewer-1"))
+                .when(new SourceCommand.RetractSource("hitler-diaries", "withdrawn by the publisher", MAY_1983, null), by("reviewer-2"))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already retracted"))
+                .expectException(Rejection.class);
+    }
+
+    @Test
+    void a_retraction_needs_a_reason_and_a_date() {
+        fixture.given(new SourceRegistered("hitler-diaries", KONEV))
+                .when(new SourceCommand.RetractSource("hitler-diaries", " ", null, null), by("reviewer-1"))
+                .expectNoEvents()
+                .expectException(Rejection.class)
+                .expectExceptionMessage("2 fields are invalid");
+    }
+
+    @Test
+    void a_stale_version_is_refused_before_anything_is_retracted() {
+        fixture.given(new SourceRegistered("hitler-diaries", KONEV), new SourceAssessed("hitler-diaries", Grade.B, "looked genuine"))
+                .when(new SourceCommand.RetractSource("hitler-diaries", "shown to be forged", MAY_1983, 0L), by("reviewer-1"))
+                .expectNoEvents()
+                .expectException(Rejection.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not 0"));
+    }
+
+    @Test
+    void withdrawing_a_retraction_reinstates_the_source() {
+        fixture.given(new SourceRegistered("hitler-diaries", KONEV),
+                        new SourceEvent.SourceRetracted("hitler-diaries", "shown to be forged", MAY_1983, "reviewer-1"))
+                .when(new SourceCommand.ReinstateSource("hitler-diaries", "the forensic report was wrong", null), by("reviewer-2"))
+                .expectEvents(new SourceEvent.SourceReinstated("hitler-diaries", "the forensic report was wrong", "reviewer-2"));
+    }
+
+    @Test
+    void a_source_that_is_not_retracted_cannot_be_reinstated() {
+        fixture.given(new SourceRegistered("hitler-diaries", KONEV),
+                        new SourceEvent.SourceRetracted("hitler-diaries", "shown to be forged", MAY_1983, "reviewer-1"),
+                        new SourceEvent.SourceReinstated("hitler-diaries", "the report was wrong", "reviewer-2"))
+                .when(new SourceCommand.ReinstateSource("hitler-diaries", "again", null), by("reviewer-2"))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not retracted"))
+                .expectException(Rejection.class);
+    }
 }

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.claimledger.stream.kafka.KafkaBroker;
 import org.claimledger.testing.Api;
 import org.junit.jupiter.api.Test;
@@ -18,12 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.testing.Api.post;
@@ -147,34 +139,8 @@ class KafkaPublicationTest {
                 new org.claimledger.stream.UpdateFilter(Set.of(), Set.of(proposition), Set.of()), 10_000).size();
     }
 
-    /** Reads the whole topic from the start (a new group each time) until n events for the key are seen. */
     private List<JsonNode> readUntil(String key, int n, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        List<JsonNode> events = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            events.clear();
-            Properties config = new Properties();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of("claims.updates"));
-                long quiet = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (System.nanoTime() < quiet && events.size() < n) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                        if (key.equals(r.key())) {
-                            events.add(JSON.readTree(r.value()));
-                        }
-                    }
-                }
-            }
-            if (events.size() >= n) {
-                return List.copyOf(events);
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("only " + events.size() + " of " + n + " updates for " + key + " on the topic");
+        return org.claimledger.testing.UpdateTopic.readUntil(broker.bootstrapServers(), key, n, within);
     }
 
     static void claim(String source, String proposition, int n, boolean value) {

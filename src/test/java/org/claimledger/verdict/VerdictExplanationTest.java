@@ -19,23 +19,27 @@ class VerdictExplanationTest {
     static final Question SAVED_BY = new Question("krakow-1945/demolition-prevented-by", ValueType.ENTITY,
             Cardinality.SINGLE);
 
-    /** The Kraków demolition dispute as the seeds give it. */
+    /** The Kraków demolition dispute as the seeds give it, as events. */
     static Dossier krakow() {
-        return new Dossier(SAVED_BY)
-                .witness(new Witness("soviet-nkvd-account", Grade.F, "soviet-state", List.of(), PartialDate.parse("1945")))
-                .witness(new Witness("moscow-2007-honours", Grade.F, "soviet-state", List.of(), PartialDate.parse("2007")))
-                .witness(new Witness("historians-propaganda", Grade.F, "independent", List.of(), PartialDate.parse("2000")))
-                .witness(new Witness("ak-account", Grade.F, "polish-home-army", List.of(), PartialDate.parse("1946")))
-                .claim(new Testimony("soviet-nkvd-account/saved-by-nkvd", "soviet-nkvd-account", Stance.ASSERTS, entity("nkvd")))
-                .claim(new Testimony("moscow-2007-honours/saved-by-nkvd", "moscow-2007-honours", Stance.ASSERTS, entity("nkvd")))
-                .claim(new Testimony("historians-propaganda/not-nkvd", "historians-propaganda", Stance.DENIES, entity("nkvd")))
-                .claim(new Testimony("historians-propaganda/saved-by-ak", "historians-propaganda", Stance.ASSERTS, entity("ak")))
-                .claim(new Testimony("ak-account/saved-by-ak", "ak-account", Stance.ASSERTS, entity("ak")));
+        String p = SAVED_BY.propositionId();
+        return Given.dossier(Given.defined(p, ValueType.ENTITY, Cardinality.SINGLE),
+                Given.registered("soviet-nkvd-account", "soviet-state", List.of(), "1945"),
+                Given.registered("moscow-2007-honours", "soviet-state", List.of(), "2007"),
+                Given.registered("historians-propaganda", "independent", List.of(), "2000"),
+                Given.registered("ak-account", "polish-home-army", List.of(), "1946"),
+                Given.recorded("soviet-nkvd-account/saved-by-nkvd", "soviet-nkvd-account", p, Stance.ASSERTS, entity("nkvd")),
+                Given.recorded("moscow-2007-honours/saved-by-nkvd", "moscow-2007-honours", p, Stance.ASSERTS, entity("nkvd")),
+                Given.recorded("historians-propaganda/not-nkvd", "historians-propaganda", p, Stance.DENIES, entity("nkvd")),
+                Given.recorded("historians-propaganda/saved-by-ak", "historians-propaganda", p, Stance.ASSERTS, entity("ak")),
+                Given.recorded("ak-account/saved-by-ak", "ak-account", p, Stance.ASSERTS, entity("ak")));
     }
+
+    static final String P = SAVED_BY.propositionId();
+    static final int NOW = 2026;
 
     @Test
     void the_krakow_dispute_is_contested_and_names_the_merged_soviet_line() {
-        Verdict v = krakow().verdict();
+        Verdict v = krakow().verdict(P);
         assertThat(v.status()).isEqualTo(Status.CONTESTED);
         assertThat(v.positions()).extracting(Verdict.Position::id)
                 .containsExactly("asserts ak", "asserts nkvd", "denies nkvd");
@@ -48,7 +52,7 @@ class VerdictExplanationTest {
 
     @Test
     void support_is_the_noisy_or_of_independent_lines() {
-        Verdict v = krakow().verdict();
+        Verdict v = krakow().verdict(P);
         Verdict.Position ak = v.positions().get(0);
         assertThat(ak.support()).isCloseTo(1 - 0.5 * 0.5, within(1e-9));
         assertThat(ak.lines()).hasSize(2);
@@ -66,9 +70,9 @@ class VerdictExplanationTest {
     @Test
     void grading_the_soviet_sources_unreliable_leaves_the_ak_account_standing() {
         Dossier graded = krakow()
-                .witness(new Witness("soviet-nkvd-account", Grade.E, "soviet-state", List.of(), PartialDate.parse("1945")))
-                .witness(new Witness("moscow-2007-honours", Grade.E, "soviet-state", List.of(), PartialDate.parse("2007")));
-        Verdict v = graded.verdict();
+                .apply(Given.assessed("soviet-nkvd-account", Grade.E))
+                .apply(Given.assessed("moscow-2007-honours", Grade.E));
+        Verdict v = graded.verdict(P);
         assertThat(v.status()).isEqualTo(Status.CORROBORATED);
         Verdict.Position nkvd = v.positions().stream().filter(p -> p.id().equals("asserts nkvd")).findFirst().orElseThrow();
         assertThat(nkvd.lines()).isEmpty();
@@ -78,10 +82,10 @@ class VerdictExplanationTest {
 
     @Test
     void historiography_as_it_stood_in_1970_knows_only_the_early_accounts() {
-        Verdict v = krakow().verdict(1970);
+        Verdict v = krakow().verdict(P, 1970, NOW);
         assertThat(v.status()).isEqualTo(Status.CONTESTED);
         assertThat(v.positions()).extracting(Verdict.Position::id).containsExactly("asserts ak", "asserts nkvd");
-        Verdict nothingYet = krakow().verdict(1900);
+        Verdict nothingYet = krakow().verdict(P, 1900, NOW);
         assertThat(nothingYet.status()).isEqualTo(Status.UNATTESTED);
     }
 

@@ -138,9 +138,9 @@ class VerdictRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void the_rules_decide(Case c) {
-        Dossier dossier = new Dossier(new Question("p", c.type(), c.cardinality()));
+        Dossier dossier = Given.dossier(Given.defined("p", c.type(), c.cardinality()));
         for (String source : c.sources()) {
-            dossier.witness(witness(source));
+            Given.source(witness(source)).forEach(dossier::apply);
         }
         int n = 0;
         List<String> withdrawn = new ArrayList<>();
@@ -157,7 +157,7 @@ class VerdictRulesTest {
                 dossier.apply(new ClaimEvent.ClaimWithdrawn(id, parts[0], "p", "withdrawn in the case"));
             }
         }
-        Verdict verdict = dossier.verdict();
+        Verdict verdict = dossier.verdict("p");
         assertThat(verdict.status()).as(String.join("\n", verdict.explanation())).isEqualTo(c.status());
         assertThat(verdict.explanation()).isNotEmpty();
         assertThat(verdict.explanation().get(0)).startsWith(c.status().wire() + ":");

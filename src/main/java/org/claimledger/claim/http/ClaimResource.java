@@ -68,6 +68,7 @@ public class ClaimResource {
     @Operation(summary = "Record one claim, or {\"claims\":[...]} for many in one transaction")
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response record(@PathParam("sourceId") String sourceId, JsonNode body) {
+        writer.requireSource(sourceId);
         if (body == null || !body.isObject()) {
             throw Rejection.invalid("body", "must be a claim object or {\"claims\":[...]}");
         }
@@ -136,6 +137,7 @@ public class ClaimResource {
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response revise(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
                            @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        writer.requireSource(sourceId);
         Long expected = Etags.expected(ifMatch);
         if (body == null || !body.isObject()) {
             throw Rejection.invalid("body", "must be a claim object with a reason");
@@ -150,6 +152,7 @@ public class ClaimResource {
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response withdraw(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
                              @HeaderParam("If-Match") String ifMatch, Withdrawal body) {
+        writer.requireSource(sourceId);
         Long expected = Etags.expected(ifMatch);
         if (body == null) {
             throw Rejection.invalid("reason", "is required");

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.claimledger.axon.Projection;
+import org.claimledger.readmodel.Projection;
 import org.claimledger.common.Folding;
 import org.claimledger.entity.EntityDetails;
 import org.claimledger.entity.EntityEvent.EntityDefined;

@@ -19,9 +19,7 @@ import org.claimledger.common.Rejection;
 import org.claimledger.proposition.PropositionCommand;
 import org.claimledger.proposition.PropositionInput;
 import org.claimledger.proposition.view.PropositionQueries;
-import org.claimledger.verdict.Dossier;
 import org.claimledger.verdict.Status;
-import org.claimledger.verdict.Verdict;
 import org.claimledger.verdict.view.VerdictQueries;
 import org.claimledger.security.Caller;
 import org.claimledger.security.Roles;
@@ -109,30 +107,23 @@ public class PropositionResource {
         checks.throwIfAny();
 
         Optional<PropositionQueries.PropositionView> definition = propositions.proposition(id);
-        ObjectNode body;
+        if (asOf == null && definition.isEmpty()) {
+            throw Rejection.notFound("proposition", id, null);
+        }
+        VerdictQueries.Reading reading = verdicts.read(id, asOf, year).orElseThrow(() -> asOf == null
+                ? Rejection.notFound("proposition", id, null)
+                : Rejection.notFound("proposition", id + "' at " + asOf + " ('", null));
+        ObjectNode body = definition.map(this::describe).orElseGet(() -> json.createObjectNode().put("id", id));
+        verdictInto(body, reading.verdict());
+        if (reading.changedAt() != null) {
+            body.put("verdictChangedAt", reading.changedAt().toString());
+            body.put("verdictPosition", reading.position());
+        }
         if (asOf != null) {
-            Dossier dossier = verdicts.asOf(id, asOf).orElseThrow(() -> Rejection.notFound("proposition",
-                    id + "' at " + asOf + " ('", null));
-            body = definition.map(this::describe).orElseGet(() -> json.createObjectNode().put("id", id));
-            verdictInto(body, dossier.verdict(year));
             body.put("asOf", asOf.toString());
-            body.set("claims", json.valueToTree(dossier.liveClaims()));
+            body.set("claims", json.valueToTree(reading.claimsThen()));
         } else {
-            PropositionQueries.PropositionView p = definition.orElseThrow(() -> Rejection.notFound("proposition", id, null));
-            body = describe(p);
-            if (year != null) {
-                verdictInto(body, verdicts.publishedBefore(id, year).orElseGet(() -> now(id, year)));
-            } else {
-                Optional<VerdictQueries.Current> current = verdicts.current(id);
-                if (current.isPresent()) {
-                    verdictInto(body, current.get().verdict());
-                    body.put("verdictChangedAt", current.get().changedAt().toString());
-                    body.put("verdictPosition", current.get().position());
-                } else {
-                    verdictInto(body, now(id, null)); // the verdict view has not caught up yet: decide from the log
-                }
-            }
-            body.set("claims", json.valueToTree(p.claims()));
+            body.set("claims", json.valueToTree(definition.get().claims()));
         }
         if (year != null) {
             body.put("publishedBefore", year);
@@ -142,19 +133,13 @@ public class PropositionResource {
         return answer.build();
     }
 
-    private Verdict now(String id, Integer year) {
-        return verdicts.asOf(id, Instant.now()).map(d -> d.verdict(year))
-                .orElseThrow(() -> Rejection.notFound("proposition", id, null));
-    }
-
     private ObjectNode describe(PropositionQueries.PropositionView p) {
         ObjectNode body = json.valueToTree(p);
         body.remove("claims");
         return body;
     }
 
-    private void verdictInto(ObjectNode body, Object verdict) {
-        JsonNode v = verdict instanceof JsonNode node ? node : json.valueToTree(verdict);
+    private void verdictInto(ObjectNode body, JsonNode v) {
         v.fields().forEachRemaining(field -> {
             if (!field.getKey().equals("propositionId")) {
                 body.set(field.getKey(), field.getValue());

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.claimledger.axon.Projection;
+import org.claimledger.readmodel.Projection;
 import org.claimledger.proposition.PropositionDetails;
 import org.claimledger.proposition.PropositionEvent.PropositionDefined;
 import org.claimledger.store.BatchedWrites;

@@ -44,6 +44,14 @@ public class SourceResource {
                                  java.util.List<String> derivedFrom, String citation, String reason) {
     }
 
+    /** A retraction: why the source is withdrawn, and when the retraction was published (a partial date). */
+    public record RetractionInput(String reason, String date) {
+    }
+
+    /** The withdrawal of a retraction: why the source is reinstated. */
+    public record ReinstatementInput(String reason) {
+    }
+
     @Inject
     LedgerWriter writer;
 
@@ -76,10 +84,7 @@ public class SourceResource {
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            SourceRevision body) {
-        Long expected = Etags.expected(ifMatch);
-        if (body == null) {
-            throw Rejection.invalid("body", "is required");
-        }
+        Long expected = writeTo(id, ifMatch, body);
         Checks checks = new Checks();
         if (body.id() != null && !body.id().equals(id)) {
             checks.fail("id", "does not match the source id in the path ('" + id + "')");
@@ -98,10 +103,7 @@ public class SourceResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response assess(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            AssessmentInput body) {
-        Long expected = Etags.expected(ifMatch);
-        if (body == null) {
-            throw Rejection.invalid("body", "is required");
-        }
+        Long expected = writeTo(id, ifMatch, body);
         Checks checks = new Checks();
         Grade grade = null;
         if (body.grade() == null) {
@@ -119,6 +121,51 @@ public class SourceResource {
                 caller.name());
         return Response.status(201).tag(Etags.of(outcome.version()))
                 .entity(Written.of(id, outcome)).build();
+    }
+
+    @POST
+    @Path("{id: .+}/retraction")
+    @Operation(summary = "Record that the source was retracted (withdrawn by its publisher, shown forged or "
+            + "fabricated): it weighs nothing from then on; the same retraction again: 200")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    public Response retract(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            RetractionInput body) {
+        Long expected = writeTo(id, ifMatch, body);
+        Checks checks = new Checks();
+        String reason = checks.text("reason", body.reason(), true, Checks.MAX_LONG_TEXT);
+        org.claimledger.common.PartialDate date = checks.parsed("date", body.date(), true,
+                org.claimledger.common.PartialDate::parse);
+        checks.throwIfAny();
+        var outcome = writer.send(new SourceCommand.RetractSource(id, reason, date, expected),
+                caller.name());
+        return Response.status(outcome.changed() ? 201 : 200).tag(Etags.of(outcome.version()))
+                .entity(Written.of(id, outcome)).build();
+    }
+
+    @POST
+    @Path("{id: .+}/retraction/withdrawal")
+    @Operation(summary = "Withdraw the source's retraction: it is reinstated (409 when it is not retracted)")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    public Response reinstate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                              ReinstatementInput body) {
+        Long expected = writeTo(id, ifMatch, body);
+        Checks checks = new Checks();
+        String reason = checks.text("reason", body.reason(), true, Checks.MAX_LONG_TEXT);
+        checks.throwIfAny();
+        var outcome = writer.send(new SourceCommand.ReinstateSource(id, reason, expected), caller.name());
+        return Written.of(id, outcome).ok();
+    }
+
+    /**
+     * What every write to an existing source checks first, in this order: the source exists (404
+     * naming it, whatever the body says), the If-Match is a version, there is a body. Returns the
+     * version the client expects, or null.
+     */
+    private Long writeTo(String id, String ifMatch, Object body) {
+        writer.requireSource(id);
+        Long expected = Etags.expected(ifMatch);
+        required(body);
+        return expected;
     }
 
     static <T> T required(T body) {

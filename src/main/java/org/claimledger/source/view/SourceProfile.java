@@ -26,15 +26,20 @@ public record SourceProfile(
         Instant updatedAt,
         List<Assessment> assessments,
         List<Change> history,
-        List<ClaimView> claims) {
+        List<ClaimView> claims,
+        Retraction retraction) {
+
+    /** The retraction in force: why, when it was published, who recorded it and when. */
+    public record Retraction(String reason, String date, String recordedBy, String recordedAt) {
+    }
 
     /** One reviewer's judgement of the source's reliability. */
     public record Assessment(String grade, String rationale, Instant assessedAt, String assessedBy) {
     }
 
-    /** One recorded change to the source: registered, revised, assessed. */
+    /** One recorded change to the source: registered, revised, assessed, retracted, reinstated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Change(long version, String change, String grade, String rationale, String reason,
+    public record Change(long version, String change, String grade, String rationale, String reason, String date,
                          Instant recordedAt, String recordedBy) {
     }
 }

@@ -8,8 +8,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.claimledger.axon.Projection;
+import org.claimledger.readmodel.Projection;
 import org.claimledger.source.SourceDetails;
+import org.claimledger.source.SourceEvent;
 import org.claimledger.source.SourceEvent.SourceAssessed;
 import org.claimledger.source.SourceEvent.SourceRegistered;
 import org.claimledger.source.SourceEvent.SourceRevised;
@@ -73,12 +74,34 @@ public class SourceProjection implements Projection {
         history(event.sourceId(), seq, "assessed", event.grade().wire(), event.rationale(), null, at, by);
     }
 
+    @EventHandler
+    void on(SourceEvent.SourceRetracted event, @SequenceNumber long seq, @Timestamp Instant at) {
+        var retraction = Json.MAPPER.createObjectNode().put("reason", event.reason())
+                .put("date", event.date().toString()).put("recordedBy", event.recordedBy()).put("recordedAt", at.toString());
+        writes.add("source_view", "UPDATE source_view SET retraction = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                Json.doc(retraction), seq, at, event.sourceId(), seq);
+        history(event.sourceId(), seq, "retracted", null, null, event.reason(), event.date().toString(), at,
+                event.recordedBy());
+    }
+
+    @EventHandler
+    void on(SourceEvent.SourceReinstated event, @SequenceNumber long seq, @Timestamp Instant at) {
+        writes.add("source_view", "UPDATE source_view SET retraction = NULL, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                seq, at, event.sourceId(), seq);
+        history(event.sourceId(), seq, "reinstated", null, null, event.reason(), null, at, event.recordedBy());
+    }
+
     private void history(String sourceId, long seq, String kind, String grade, String rationale, String reason,
                          Instant at, String by) {
+        history(sourceId, seq, kind, grade, rationale, reason, null, at, by);
+    }
+
+    private void history(String sourceId, long seq, String kind, String grade, String rationale, String reason,
+                         String date, Instant at, String by) {
         writes.add("source_history_view", """
-                INSERT INTO source_history_view (source_id, seq, kind, grade, rationale, reason, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                sourceId, seq, kind, grade, rationale, reason, at, by);
+                INSERT INTO source_history_view (source_id, seq, kind, grade, rationale, reason, date, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                sourceId, seq, kind, grade, rationale, reason, date, at, by);
     }
 
     @ResetHandler

@@ -30,10 +30,11 @@ public class SourceQueries {
 
     public Optional<SourceProfile> profile(String id) {
         List<SourceProfile.Change> history = sql.list("""
-                        SELECT seq, kind, grade, rationale, reason, recorded_at, recorded_by
+                        SELECT seq, kind, grade, rationale, reason, date, recorded_at, recorded_by
                           FROM source_history_view WHERE source_id = ? ORDER BY seq""",
                 rs -> new SourceProfile.Change(rs.getLong("seq"), rs.getString("kind"), rs.getString("grade"),
-                        rs.getString("rationale"), rs.getString("reason"), Sql.instant(rs, "recorded_at"),
+                        rs.getString("rationale"), rs.getString("reason"), rs.getString("date"),
+                        Sql.instant(rs, "recorded_at"),
                         rs.getString("recorded_by")), id);
         List<SourceProfile.Assessment> assessments = history.stream()
                 .filter(c -> "assessed".equals(c.change()))
@@ -45,7 +46,7 @@ public class SourceQueries {
                 strings(rs.getString("derived_from")), rs.getString("citation"), rs.getString("grade"),
                 Grade.fromWire(rs.getString("grade")).meaning(), rs.getLong("version"),
                 Sql.instant(rs, "registered_at"), rs.getString("registered_by"), Sql.instant(rs, "updated_at"),
-                assessments, history, null), id)
+                assessments, history, null, retraction(rs.getString("retraction"))), id)
                 .map(p -> withClaims(p, id));
     }
 
@@ -75,7 +76,11 @@ public class SourceQueries {
     private SourceProfile withClaims(SourceProfile p, String id) {
         return new SourceProfile(p.id(), p.title(), p.authors(), p.kind(), p.published(), p.language(), p.origin(),
                 p.derivedFrom(), p.citation(), p.grade(), p.gradeMeaning(), p.version(), p.registeredAt(),
-                p.registeredBy(), p.updatedAt(), p.assessments(), p.history(), claims.ofSource(id));
+                p.registeredBy(), p.updatedAt(), p.assessments(), p.history(), claims.ofSource(id), p.retraction());
+    }
+
+    private static SourceProfile.Retraction retraction(String json) {
+        return json == null ? null : Json.MAPPER.convertValue(Json.tree(json), SourceProfile.Retraction.class);
     }
 
     private static List<String> strings(String json) {

@@ -5,73 +5,55 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.claimledger.axon.BulkCatchUp;
-import org.claimledger.axon.Projection;
-import org.claimledger.axon.StoredTokens;
 import org.claimledger.claim.ClaimContent;
-import org.claimledger.claim.ClaimEvent.ClaimRecorded;
-import org.claimledger.claim.ClaimEvent.ClaimRevised;
-import org.claimledger.claim.ClaimEvent.ClaimWithdrawn;
+import org.claimledger.claim.ClaimEvent;
 import org.claimledger.common.Folding;
 import org.claimledger.common.PinnedName;
-import org.claimledger.common.ValueType;
-import org.claimledger.proposition.Cardinality;
-import org.claimledger.verdict.Testimony;
 import org.claimledger.proposition.PropositionDetails;
-import org.claimledger.proposition.PropositionEvent.PropositionDefined;
-import org.claimledger.source.Grade;
-import org.claimledger.source.SourceEvent.SourceAssessed;
-import org.claimledger.source.SourceEvent.SourceRegistered;
-import org.claimledger.source.SourceEvent.SourceRevised;
-import org.claimledger.store.Json;
+import org.claimledger.proposition.PropositionEvent;
+import org.claimledger.readmodel.BulkCatchUp;
+import org.claimledger.readmodel.CommittedPositions;
+import org.claimledger.readmodel.Projection;
+import org.claimledger.source.SourceEvent;
 import org.claimledger.store.BatchedWrites;
+import org.claimledger.store.Json;
 import org.claimledger.store.Sql;
 import org.claimledger.stream.Cursor;
 import org.claimledger.stream.UpdateSignal;
-import org.claimledger.verdict.Question;
+import org.claimledger.verdict.Dossier;
 import org.claimledger.verdict.SourceGraph;
 import org.claimledger.verdict.Status;
 import org.claimledger.verdict.Verdict;
-import org.claimledger.verdict.Verdicts;
 import org.claimledger.verdict.Witness;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.TreeMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Keeps every proposition's verdict current, and the history of its status changes. Re-decides a
- * proposition on every event that can change its verdict: a claim about it recorded, revised or
- * withdrawn; a source assessed, or its origin or derivation changed, when that source's line of
- * testimony or weight changes, for the propositions it testifies on. Nothing else.
+ * Keeps every proposition's verdict current, the history of its status changes, and the update
+ * stream. The deciding is the {@link Dossier}'s, the one fold of the verdicts' events: this read
+ * model keeps a dossier as its working copy (every source, the most recently used propositions),
+ * hands it each event, and writes down what moved. Its tables are the dossier's archive: what the
+ * dossier lets go of, or has not read since a restart, it reads back from them.
  *
- * <p>Why it is fast: it decides from a working copy of its own tables held in memory (every source,
- * and the most recently used propositions with their live claims), so an event costs no reads;
- * and it writes through {@link BatchedWrites}, a proposition's verdict once per batch of events
- * however often it moved within it. Each status change is still recorded at the event that made
- * it. Only this processor writes these tables, so the copy stays true; it is dropped whenever a
- * batch rolls back or the read model is reset, and read back as needed.
+ * <p>Writes go through {@link BatchedWrites}: a proposition's verdict once per batch however often it
+ * moved within it, each status change at the event that made it. Only this processor writes these
+ * tables, so the copy stays true; it is dropped whenever a batch rolls back, the read model is
+ * reset, or another replica moved the model on.
  *
- * <p>A rebuild, or a catch-up on many events ({@link BulkCatchUp}), goes further: all of them in
- * one transaction, each proposition's verdict written once at the end (or when the working copy
- * must let it go).
+ * <p>A rebuild, or a catch-up on many events ({@link BulkCatchUp}), goes further: all of them in one
+ * transaction, each proposition's verdict written once at the end (or when the working copy must
+ * let it go).
  */
 @Singleton
 @ProcessingGroup(VerdictProjection.NAME)
@@ -80,51 +62,15 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     public static final String NAME = "verdicts";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VerdictProjection.class);
 
-    /** The event that moved a verdict: when it was recorded, where it stands in the log, what it was. */
-    record Cause(Instant at, long position, String type, String eventId) {
+    /** The event that moved a verdict: when it was recorded, where it stands in the log, what it was, about which source. */
+    record Cause(Instant at, long position, String type, String eventId, String sourceId) {
         static Cause of(EventMessage<?> message, TrackingToken token) {
             PinnedName name = message.getPayloadType().getAnnotation(PinnedName.class);
+            Object payload = message.getPayload();
             return new Cause(message.getTimestamp(), token == null ? -1 : token.position().orElse(-1),
-                    name == null ? message.getPayloadType().getSimpleName() : name.value(), message.getIdentifier());
+                    name == null ? message.getPayloadType().getSimpleName() : name.value(), message.getIdentifier(),
+                    payload instanceof SourceEvent s ? s.sourceId() : null);
         }
-    }
-
-    /** What the processor knows of one proposition: its question, live claims and current verdict. */
-    private static final class Docket {
-        final String id;
-        final Question question;
-        final String subject;
-        final String predicate;
-        final String label;
-        final TreeMap<String, Testimony> live = new TreeMap<>();
-        Status status;
-        /** The verdict as last decided; null when read back from the table (then {@code stored} holds it). */
-        Verdict verdict;
-        String stored;
-        int changes;
-        /** The event of the last change not yet written, or null. */
-        Cause unwritten;
-        long weight;
-        int documentLength = 512;
-
-        Docket(String id, Question question, String subject, String predicate, String label) {
-            this.id = id;
-            this.question = question;
-            this.subject = subject;
-            this.predicate = predicate;
-            this.label = label;
-        }
-
-        boolean same(Verdict other) {
-            if (verdict != null) {
-                return verdict.equals(other);
-            }
-            return Json.tree(stored).equals(Json.tree(Json.doc(other).json()));
-        }
-    }
-
-    /** Where a source stands in the table: its line of testimony and its weight. */
-    private record Placed(String line, double weight) {
     }
 
     private final Sql sql;
@@ -132,20 +78,17 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private final Counter decisions;
     private final Counter handedOver;
     private final UpdateSignal signal;
-    private final StoredTokens storedTokens;
+    private final CommittedPositions positions;
     private final long cacheBytes;
 
-    // The working copy (see above), touched only by this processor's thread.
-    private TreeMap<String, Witness> witnesses;
-    private Map<String, Placed> placed;
-    private SourceGraph graph;
-    private final LinkedHashMap<String, Docket> dockets = new LinkedHashMap<>(1024, 0.75f, true);
-    private final Set<Docket> unwritten = new LinkedHashSet<>();
-    private final Set<String> unwrittenSources = new TreeSet<>();
-    /** Per source, the propositions it testifies on; for up to 50,000 sources, then read afresh. */
-    private final Map<String, Set<String>> testifiesOn = new HashMap<>();
-    private static final int MAX_SOURCES_KEPT = 50_000;
-    private long cachedBytes;
+    /** The working copy (see above), touched only by this processor's thread; null until needed. */
+    private Dossier dossier;
+    /** Propositions whose verdict moved in this batch and is not written yet: the event of its last move. */
+    private final Map<String, Cause> unwritten = new LinkedHashMap<>();
+    /** Sources whose row is due: each written once per batch, whole (a batched insert cannot touch a row twice). */
+    private final Set<String> unwrittenSources = new java.util.TreeSet<>();
+    /** How many status changes each held proposition has had (the history's next number). */
+    private final Map<String, Integer> changes = new java.util.HashMap<>();
     private boolean updatesQueued;
     private int batchEvents;
     private long batchStarted;
@@ -160,148 +103,211 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private Cursor streamHead;
 
     @Inject
-    public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal, StoredTokens storedTokens,
+    public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal,
+                             CommittedPositions positions,
                              @ConfigProperty(name = "claimledger.verdicts.cache-mb", defaultValue = "256") long cacheMb) {
         this.sql = new Sql(dataSource);
         this.writes = new BatchedWrites(dataSource, this);
         this.signal = signal;
-        this.storedTokens = storedTokens;
+        this.positions = positions;
         this.cacheBytes = cacheMb * 1024 * 1024;
         this.decisions = Counter.builder("claimledger.verdicts.decided")
-                .description("Propositions re-decided by the verdict read model").register(metrics);
+                .description("Verdicts that moved, decided by the verdict read model").register(metrics);
         this.handedOver = Counter.builder("claimledger.verdicts.handed.over")
                 .description("Times the verdicts came back after another replica moved them on (working copy dropped)")
                 .register(metrics);
     }
 
+    /** Every event of the families the verdicts read, and every other (only where the log stands matters then). */
     @EventHandler
-    void on(PropositionDefined event, EventMessage<?> message, TrackingToken token) {
+    void on(Object event, EventMessage<?> message, TrackingToken token) {
         resume(token);
-        Cause cause = Cause.of(message, token);
-        PropositionDetails d = event.details();
-        Question question = new Question(event.propositionId(), d.valueType(), d.cardinality());
-        Docket docket = new Docket(event.propositionId(), question, d.subject(), d.predicate(), d.label());
-        docket.verdict = Verdicts.decide(question, List.of(), sources());
-        docket.status = docket.verdict.status();
-        // a proposition is defined once in the log, and a batch that rolls back forgets what it did;
-        // its row is written with the batch (see committing), whatever else it hears by then
-        remember(docket);
-        docket.unwritten = cause;
-        unwritten.add(docket);
-        recordChange(docket, null, docket.verdict, cause);
-        done();
-    }
-
-    @EventHandler
-    void on(ClaimRecorded event, EventMessage<?> message, TrackingToken token) {
-        resume(token);
-        ClaimContent c = event.content();
-        writes.add("verdict_claim", """
-                INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
-                ON CONFLICT (id) DO UPDATE SET stance = excluded.stance, value = excluded.value, live = TRUE""",
-                event.claimId(), c.propositionId(), event.sourceId(), c.stance().wire(), Json.doc(c.value()));
-        Cause cause = Cause.of(message, token);
-        Docket docket = docket(event.propositionId());
-        Set<String> known = testifiesOn.get(event.sourceId());
-        if (known != null) {
-            known.add(docket == null ? c.propositionId() : docket.id); // the docket's id: one copy of the text
-        }
-        claimUpdate("claim-recorded", event.claimId(), event.sourceId(), event.propositionId(), docket, c, null, cause);
-        if (docket != null) {
-            docket.live.put(event.claimId(), new Testimony(event.claimId(), event.sourceId(), c.stance(), c.value()));
-            decide(docket, cause);
+        if (Dossier.READS.stream().anyMatch(family -> family.isInstance(event))) {
+            Cause cause = Cause.of(message, token);
+            Dossier d = dossier();
+            claimRow(event);
+            d.apply(event);
+            update(event, cause);
+            for (Dossier.Moved moved : d.decide()) {
+                decisions.increment();
+                moved(moved, cause);
+            }
+            unwrittenSources.addAll(d.takeSourcesMoved());
         }
         done();
     }
 
-    @EventHandler
-    void on(ClaimRevised event, EventMessage<?> message, TrackingToken token) {
-        resume(token);
-        ClaimContent c = event.content();
-        writes.add("verdict_claim", "UPDATE verdict_claim SET stance = ?, value = ? WHERE id = ?",
-                c.stance().wire(), Json.doc(c.value()), event.claimId());
-        Cause cause = Cause.of(message, token);
-        Docket docket = docket(event.propositionId());
-        claimUpdate("claim-revised", event.claimId(), event.sourceId(), event.propositionId(), docket, c,
-                event.reason(), cause);
-        if (docket != null) {
-            docket.live.computeIfPresent(event.claimId(),
-                    (id, was) -> new Testimony(id, was.sourceId(), c.stance(), c.value()));
-            decide(docket, cause);
+    /** The verdicts' own copy of every claim, live or withdrawn: the archive the dossier reads back. */
+    private void claimRow(Object event) {
+        if (!(event instanceof ClaimEvent claim)) {
+            return;
         }
-        done();
+        claim.accept(new ClaimEvent.Handler<Void>() {
+            @Override
+            public Void recorded(ClaimEvent.ClaimRecorded e) {
+                ClaimContent c = e.content();
+                writes.add("verdict_claim", """
+                        INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
+                        ON CONFLICT (id) DO UPDATE SET stance = excluded.stance, value = excluded.value, live = TRUE""",
+                        e.claimId(), c.propositionId(), e.sourceId(), c.stance().wire(), Json.doc(c.value()));
+                return null;
+            }
+
+            @Override
+            public Void revised(ClaimEvent.ClaimRevised e) {
+                ClaimContent c = e.content();
+                writes.add("verdict_claim", "UPDATE verdict_claim SET stance = ?, value = ? WHERE id = ?",
+                        c.stance().wire(), Json.doc(c.value()), e.claimId());
+                return null;
+            }
+
+            @Override
+            public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
+                writes.add("verdict_claim", "UPDATE verdict_claim SET live = FALSE WHERE id = ?", e.claimId());
+                return null;
+            }
+        });
     }
 
-    @EventHandler
-    void on(ClaimWithdrawn event, EventMessage<?> message, TrackingToken token) {
-        resume(token);
-        writes.add("verdict_claim", "UPDATE verdict_claim SET live = FALSE WHERE id = ?", event.claimId());
-        Cause cause = Cause.of(message, token);
-        Docket docket = docket(event.propositionId());
-        claimUpdate("claim-withdrawn", event.claimId(), event.sourceId(), event.propositionId(), docket, null,
-                event.reason(), cause);
-        if (docket != null) {
-            docket.live.remove(event.claimId());
-            decide(docket, cause);
+    /** A verdict moved: it is written with the batch, and a change of status is recorded and streamed. */
+    private void moved(Dossier.Moved moved, Cause cause) {
+        unwritten.put(moved.propositionId(), cause);
+        if (!moved.statusChanged()) {
+            return;
         }
-        done();
+        Verdict verdict = moved.verdict();
+        PropositionDetails d = moved.of().details();
+        writes.add("verdict_change", """
+                INSERT INTO verdict_change (proposition_id, seq, from_status, to_status, leading_position, changed_at, position,
+                                            cause_type, cause_event, cause_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                moved.propositionId(), nextChange(moved.propositionId()), moved.from() == null ? null : moved.from().wire(),
+                verdict.status().wire(), verdict.leading(), cause.at(), cause.position(), cause.type(), cause.eventId(),
+                cause.sourceId());
+        if (moved.from() != null) {
+            ObjectNode data = Json.MAPPER.createObjectNode()
+                    .put("type", "verdict-changed")
+                    .put("position", cause.position())
+                    .put("proposition", moved.propositionId())
+                    .put("subject", d.subject())
+                    .put("from", moved.from().wire())
+                    .put("to", verdict.status().wire())
+                    .put("leading", verdict.leading())
+                    .put("cause", cause.type());
+            if (cause.sourceId() != null) {
+                data.put("causeSource", cause.sourceId());
+            }
+            data.put("recordedAt", cause.at().toString());
+            append("verdict-changed", moved.propositionId(), d.subject(), null, data, cause);
+        }
     }
 
-    @EventHandler
-    void on(SourceRegistered event, EventMessage<?> message, TrackingToken token) {
-        resume(token);
-        var d = event.details();
-        sources();
-        witnesses.put(event.sourceId(), Witness.of(event.sourceId(), d, Grade.F));
-        placed.put(event.sourceId(), new Placed(event.sourceId(), Grade.F.weight()));
-        unwrittenSources.add(event.sourceId());
-        testifiesOn.put(event.sourceId(), new HashSet<>()); // a new source has made no claims yet
-        regraph(Cause.of(message, token));
-        done();
+    private int nextChange(String propositionId) {
+        Integer seq = changes.get(propositionId);
+        if (seq == null) {
+            seq = sql.one("SELECT COALESCE(MAX(seq), 0) FROM verdict_change WHERE proposition_id = ?",
+                    rs -> rs.getInt(1), propositionId).orElse(0);
+        }
+        changes.put(propositionId, seq + 1);
+        return seq + 1;
     }
 
-    @EventHandler
-    void on(SourceRevised event, EventMessage<?> message, TrackingToken token) {
-        resume(token);
-        var d = event.details();
-        sources();
-        Witness was = witnesses.get(event.sourceId());
-        witnesses.put(event.sourceId(), Witness.of(event.sourceId(), d, was == null ? Grade.F : was.grade()));
-        unwrittenSources.add(event.sourceId());
-        regraph(Cause.of(message, token));
-        done();
+    /** The event's own update on the stream, if historians subscribe to its kind. */
+    private void update(Object event, Cause cause) {
+        if (event instanceof ClaimEvent claim) {
+            claim.accept(new ClaimEvent.Handler<Void>() {
+                @Override
+                public Void recorded(ClaimEvent.ClaimRecorded e) {
+                    claimUpdate("claim-recorded", e, e.content(), null, cause);
+                    return null;
+                }
+
+                @Override
+                public Void revised(ClaimEvent.ClaimRevised e) {
+                    claimUpdate("claim-revised", e, e.content(), e.reason(), cause);
+                    return null;
+                }
+
+                @Override
+                public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
+                    claimUpdate("claim-withdrawn", e, null, e.reason(), cause);
+                    return null;
+                }
+            });
+        } else if (event instanceof SourceEvent source) {
+            source.accept(new SourceEvent.Handler<Void>() {
+                @Override
+                public Void registered(SourceEvent.SourceRegistered e) {
+                    return null;
+                }
+
+                @Override
+                public Void revised(SourceEvent.SourceRevised e) {
+                    return null;
+                }
+
+                @Override
+                public Void assessed(SourceEvent.SourceAssessed e) {
+                    sourceUpdate("source-assessed", e.sourceId(), cause, data -> data
+                            .put("grade", e.grade().wire())
+                            .put("rationale", e.rationale()));
+                    return null;
+                }
+
+                @Override
+                public Void retracted(SourceEvent.SourceRetracted e) {
+                    sourceUpdate("source-retracted", e.sourceId(), cause, data -> data
+                            .put("reason", e.reason())
+                            .put("date", e.date().toString())
+                            .put("recordedBy", e.recordedBy()));
+                    return null;
+                }
+
+                @Override
+                public Void reinstated(SourceEvent.SourceReinstated e) {
+                    sourceUpdate("source-reinstated", e.sourceId(), cause, data -> data
+                            .put("reason", e.reason())
+                            .put("recordedBy", e.recordedBy()));
+                    return null;
+                }
+            });
+        }
     }
 
-    @EventHandler
-    void on(SourceAssessed event, EventMessage<?> message, TrackingToken token) {
-        resume(token);
-        sources();
-        witnesses.computeIfPresent(event.sourceId(), (id, was) -> was.withGrade(event.grade()));
-        unwrittenSources.add(event.sourceId());
-        Cause cause = Cause.of(message, token);
+    /** An update about a source: its particulars, then when it was recorded. */
+    private void sourceUpdate(String type, String sourceId, Cause cause, java.util.function.Consumer<ObjectNode> particulars) {
         ObjectNode data = Json.MAPPER.createObjectNode()
-                .put("type", "source-assessed")
+                .put("type", type)
                 .put("position", cause.position())
-                .put("source", event.sourceId())
-                .put("grade", event.grade().wire())
-                .put("rationale", event.rationale())
-                .put("recordedAt", cause.at().toString());
-        append("source-assessed", null, null, event.sourceId(), data, cause);
-        regraph(cause);
-        done();
+                .put("source", sourceId);
+        particulars.accept(data);
+        data.put("recordedAt", cause.at().toString());
+        append(type, null, null, sourceId, data, cause);
+    }
+
+    private void claimUpdate(String type, ClaimEvent e, ClaimContent content, String reason, Cause cause) {
+        String subject = dossier().proposition(e.propositionId()).map(c -> c.details().subject()).orElse(null);
+        ObjectNode data = Json.MAPPER.createObjectNode()
+                .put("type", type)
+                .put("position", cause.position())
+                .put("proposition", e.propositionId())
+                .put("subject", subject);
+        ObjectNode claim = data.putObject("claim").put("id", e.claimId()).put("sourceId", e.sourceId());
+        if (content != null) {
+            claim.setAll((ObjectNode) Json.MAPPER.valueToTree(content));
+            claim.remove("propositionId");
+        }
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        data.put("recordedAt", cause.at().toString());
+        append(type, e.propositionId(), subject, e.sourceId(), data, cause);
     }
 
     /** A verdict depends on the whole graph of sources, in the log's order: one segment. */
     @Override
     public boolean splitByAggregate() {
         return false;
-    }
-
-    /** Every other event: only where the log stands matters here (see resume). */
-    @EventHandler
-    void on(Object other, TrackingToken token) {
-        resume(token);
-        done();
     }
 
     /**
@@ -311,7 +317,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
      */
     private void resume(TrackingToken token) {
         if (batchEvents == 0 && CurrentUnitOfWork.isStarted()) {
-            TrackingToken stored = storedTokens.committedToken(NAME, 0);
+            TrackingToken stored = positions.committedToken(NAME, 0);
             if (left != null && !left.equals(stored)) {
                 LOG.infof("the verdicts moved on elsewhere (from %s to %s): working copy dropped", left, stored);
                 handedOver.increment();
@@ -385,34 +391,45 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     public void committing() {
         committingAt = System.nanoTime();
         writeSources();
-        for (Docket docket : unwritten) {
-            write(docket);
+        for (Map.Entry<String, Cause> e : unwritten.entrySet()) {
+            write(dossier.proposition(e.getKey()).orElseThrow(), e.getValue());
         }
         unwritten.clear();
     }
 
-    /** Writes each changed source's row whole, once, from the working copy. */
+    /** Writes the due sources' rows whole, from the working copy. */
     private void writeSources() {
-        for (String id : unwrittenSources) {
+        if (unwrittenSources.isEmpty() || dossier == null) {
+            unwrittenSources.clear();
+            return;
+        }
+        Set<String> ids = Set.copyOf(unwrittenSources);
+        unwrittenSources.clear();
+        SourceGraph graph = dossier.graph();
+        Map<String, Witness> witnesses = dossier.witnessesById();
+        for (String id : ids) {
             Witness w = witnesses.get(id);
-            Placed at = placed.get(id);
+            if (w == null) {
+                continue;
+            }
             // one statement for new and known sources: the batch keeps a single kind of write to this table
             writes.add("verdict_source", """
-                    INSERT INTO verdict_source (id, grade, origin, derived_from, published, line, weight)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO verdict_source (id, grade, origin, derived_from, published, line, weight, retraction)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET grade = excluded.grade, origin = excluded.origin,
                            derived_from = excluded.derived_from, published = excluded.published,
-                           line = excluded.line, weight = excluded.weight""",
+                           line = excluded.line, weight = excluded.weight, retraction = excluded.retraction""",
                     id, w.grade().wire(), w.origin(), Json.doc(w.derivedFrom()),
-                    w.published() == null ? null : w.published().toString(), at.line(), at.weight());
+                    w.published() == null ? null : w.published().toString(), graph.lineOf(id), graph.weightOf(id),
+                    w.retraction() == null ? null : Json.doc(w.retraction()));
         }
-        unwrittenSources.clear();
     }
 
-    /** Writes the docket's verdict, as decided at the event of its last change. */
-    private void write(Docket docket) {
-        Verdict verdict = docket.verdict;
-        Cause cause = docket.unwritten;
+    /** Writes the proposition's verdict, as decided at the event of its last change. */
+    private void write(Dossier.Case c, Cause cause) {
+        String propositionId = c.question().propositionId();
+        Verdict verdict = c.verdict();
+        PropositionDetails d = c.details();
         Json.Doc document = Json.doc(verdict);
         // one statement for new and known propositions: the batch keeps a single kind of write to this table
         writes.add("verdict_view", """
@@ -423,14 +440,11 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                        leading_position = excluded.leading_position, live_claims = excluded.live_claims,
                        summary = excluded.summary, document = excluded.document, changed_at = excluded.changed_at,
                        position = excluded.position""",
-                docket.id, docket.subject, docket.predicate, docket.label,
-                Folding.fold(docket.id + " " + docket.predicate + " " + Objects.toString(docket.label, "")),
-                docket.question.valueType().wire(), docket.question.cardinality().wire(),
-                verdict.status().wire(), verdict.leading(), docket.live.size(),
+                propositionId, d.subject(), d.predicate(), d.label(),
+                Folding.fold(propositionId + " " + d.predicate() + " " + java.util.Objects.toString(d.label(), "")),
+                d.valueType().wire(), d.cardinality().wire(),
+                verdict.status().wire(), verdict.leading(), c.liveClaims().size(),
                 Json.doc(VerdictSummary.of(verdict)), document, cause.at(), cause.position());
-        docket.unwritten = null;
-        docket.documentLength = document.json().length();
-        reweigh(docket);
     }
 
     @Override
@@ -451,15 +465,17 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     /** Keeps the working copy within its budget, least recently used propositions first. */
     private void evict() {
-        Iterator<Docket> oldest = dockets.values().iterator();
-        while (cachedBytes > cacheBytes && oldest.hasNext()) {
-            Docket docket = oldest.next();
-            if (unwritten.remove(docket)) {
-                write(docket); // in a rebuild: its verdict goes now, not at the end
-            }
-            cachedBytes -= docket.weight;
-            oldest.remove();
+        if (dossier == null) {
+            return;
         }
+        dossier.trim(cacheBytes, c -> {
+            String id = c.question().propositionId();
+            Cause cause = unwritten.remove(id);
+            if (cause != null) {
+                write(c, cause); // in a rebuild: its verdict goes now, not at the end
+            }
+            changes.remove(id);
+        });
     }
 
     @Override
@@ -471,14 +487,10 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         feed = FEED;
         left = null;
         batchEvents = 0;
-        witnesses = null;
-        placed = null;
-        graph = null;
-        unwrittenSources.clear();
-        testifiesOn.clear();
-        dockets.clear();
+        dossier = null;
         unwritten.clear();
-        cachedBytes = 0;
+        unwrittenSources.clear();
+        changes.clear();
         updatesQueued = false;
         // a batch that rolls back is handled again from its start: its updates take their places afresh
         streamHead = null;
@@ -496,97 +508,35 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         }
     }
 
-    /** Rough bytes held: the verdict (about twice its JSON) and each live claim. */
-    private void reweigh(Docket docket) {
-        cachedBytes -= docket.weight;
-        docket.weight = 256 + 2L * docket.documentLength + 200L * docket.live.size();
-        cachedBytes += docket.weight;
-    }
-
-    private void remember(Docket docket) {
-        reweigh(docket);
-        dockets.put(docket.id, docket);
-    }
-
-    /** The proposition's docket, read back from the tables when it is not held; null if unknown. */
-    private Docket docket(String propositionId) {
-        Docket docket = dockets.get(propositionId);
-        if (docket != null) {
-            return docket;
+    /** The working copy, read back from the tables as needed. */
+    private Dossier dossier() {
+        if (dossier == null) {
+            dossier = new Dossier(new TablesArchive(),
+                    (written, verdict) -> Json.tree((String) written).equals(Json.tree(Json.doc(verdict).json())));
         }
-        Docket read = sql.one("""
-                        SELECT value_type, cardinality, status, document::text, subject, predicate, label,
-                               (SELECT COALESCE(MAX(seq), 0) FROM verdict_change c WHERE c.proposition_id = v.proposition_id)
-                          FROM verdict_view v WHERE proposition_id = ?""",
-                rs -> {
-                    Docket d = new Docket(propositionId, new Question(propositionId,
-                            ValueType.fromWire(rs.getString(1)), Cardinality.fromWire(rs.getString(2))),
-                            rs.getString(5), rs.getString(6), rs.getString(7));
-                    d.status = Status.fromWire(rs.getString(3));
-                    d.stored = rs.getString(4);
-                    d.changes = rs.getInt(8);
-                    return d;
-                }, propositionId).orElse(null);
-        if (read == null) {
-            return null;
-        }
-        VerdictSources.testimonies(sql, propositionId).forEach(t -> read.live.put(t.claimId(), t));
-        remember(read);
-        return read;
+        return dossier;
     }
 
-    /**
-     * The propositions on which the source has made claims (a few withdrawn ones may linger: deciding
-     * those again changes nothing), kept per source once read.
-     */
-    private Set<String> testifiesOn(String sourceId) {
-        Set<String> known = testifiesOn.get(sourceId);
-        if (known == null) {
-            if (testifiesOn.size() > MAX_SOURCES_KEPT) {
-                testifiesOn.clear();
-            }
-            writes.flush(); // the claims of this batch must be in the table for the lookup below
-            known = new HashSet<>(sql.list("""
+    /** The verdicts' tables as the dossier's archive. */
+    private final class TablesArchive implements Dossier.Archive {
+        @Override
+        public java.util.Collection<Witness> sources() {
+            writes.flush();
+            return VerdictSources.all(sql);
+        }
+
+        @Override
+        public java.util.Optional<Dossier.Case> proposition(String propositionId) {
+            return VerdictSources.archived(sql, propositionId);
+        }
+
+        @Override
+        public Set<String> propositionsOf(String sourceId) {
+            writes.flush(); // the claims of this batch must be in the table for the lookup
+            return new java.util.HashSet<>(sql.list("""
                     SELECT DISTINCT proposition_id FROM verdict_claim WHERE live AND source_id = ?""",
                     rs -> rs.getString(1), sourceId));
-            testifiesOn.put(sourceId, known);
         }
-        return known;
-    }
-
-    /** Every source as the rules see it, and their lines of testimony: read once, then kept. */
-    private SourceGraph sources() {
-        if (graph == null) {
-            writes.flush();
-            witnesses = new TreeMap<>();
-            placed = new HashMap<>();
-            VerdictSources.all(sql, (witness, line, weight) -> {
-                witnesses.put(witness.sourceId(), witness);
-                placed.put(witness.sourceId(), new Placed(line, weight));
-            });
-            graph = SourceGraph.of(witnesses);
-        }
-        return graph;
-    }
-
-    private void claimUpdate(String type, String claimId, String sourceId, String propositionId, Docket docket,
-                             ClaimContent content, String reason, Cause cause) {
-        String subject = docket == null ? null : docket.subject;
-        ObjectNode data = Json.MAPPER.createObjectNode()
-                .put("type", type)
-                .put("position", cause.position())
-                .put("proposition", propositionId)
-                .put("subject", subject);
-        ObjectNode claim = data.putObject("claim").put("id", claimId).put("sourceId", sourceId);
-        if (content != null) {
-            claim.setAll((ObjectNode) Json.MAPPER.valueToTree(content));
-            claim.remove("propositionId");
-        }
-        if (reason != null) {
-            data.put("reason", reason);
-        }
-        data.put("recordedAt", cause.at().toString());
-        append(type, propositionId, subject, sourceId, data, cause);
     }
 
     /** Appends one update to the feed; subscribers hear of it once this batch has committed. */
@@ -614,71 +564,5 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         streamHead = cause.position() > streamHead.position() ? new Cursor(cause.position(), 0)
                 : new Cursor(streamHead.position(), streamHead.seq() + 1);
         return streamHead;
-    }
-
-    /**
-     * After a change to a source, recomputes every source's line and weight, and re-decides the
-     * propositions on which a source whose line or weight moved testifies, and only those: a
-     * verdict depends on the lines and weights of the sources testifying on it, and on nothing
-     * else of the sources' graph.
-     */
-    private void regraph(Cause cause) {
-        graph = SourceGraph.of(witnesses);
-        Set<String> propositions = new TreeSet<>();
-        for (Witness w : witnesses.values()) {
-            Placed was = placed.get(w.sourceId());
-            String line = graph.lineOf(w.sourceId());
-            double weight = graph.weightOf(w.sourceId());
-            if (!was.line().equals(line) || Double.compare(was.weight(), weight) != 0) {
-                placed.put(w.sourceId(), new Placed(line, weight));
-                unwrittenSources.add(w.sourceId());
-                propositions.addAll(testifiesOn(w.sourceId()));
-            }
-        }
-        for (String id : propositions) {
-            Docket docket = docket(id);
-            if (docket != null) {
-                decide(docket, cause);
-            }
-        }
-    }
-
-    /** Re-decides one proposition; keeps the verdict if it changed and records the change if its status did. */
-    private void decide(Docket docket, Cause cause) {
-        decisions.increment();
-        Verdict verdict = Verdicts.decide(docket.question, List.copyOf(docket.live.values()), sources());
-        if (docket.same(verdict)) {
-            return;
-        }
-        docket.verdict = verdict;
-        docket.stored = null;
-        docket.unwritten = cause;
-        unwritten.add(docket);
-        reweigh(docket);
-        Status was = docket.status;
-        if (was != verdict.status()) {
-            docket.status = verdict.status();
-            recordChange(docket, was, verdict, cause);
-            ObjectNode data = Json.MAPPER.createObjectNode()
-                    .put("type", "verdict-changed")
-                    .put("position", cause.position())
-                    .put("proposition", docket.id)
-                    .put("subject", docket.subject)
-                    .put("from", was.wire())
-                    .put("to", verdict.status().wire())
-                    .put("leading", verdict.leading())
-                    .put("cause", cause.type())
-                    .put("recordedAt", cause.at().toString());
-            append("verdict-changed", docket.id, docket.subject, null, data, cause);
-        }
-    }
-
-    private void recordChange(Docket docket, Status from, Verdict verdict, Cause cause) {
-        writes.add("verdict_change", """
-                INSERT INTO verdict_change (proposition_id, seq, from_status, to_status, leading_position, changed_at, position,
-                                            cause_type, cause_event)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                docket.id, ++docket.changes, from == null ? null : from.wire(), verdict.status().wire(),
-                verdict.leading(), cause.at(), cause.position(), cause.type(), cause.eventId());
     }
 }

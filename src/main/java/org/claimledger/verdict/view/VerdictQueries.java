@@ -3,7 +3,6 @@ package org.claimledger.verdict.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.claimledger.axon.EventLog;
 import org.claimledger.common.Folding;
 import org.claimledger.common.Rejection;
 import org.claimledger.common.ValueType;
@@ -11,9 +10,9 @@ import org.claimledger.proposition.Cardinality;
 import org.claimledger.store.Json;
 import org.claimledger.store.Sql;
 import org.claimledger.verdict.Dossier;
-import org.claimledger.verdict.Question;
 import org.claimledger.verdict.Testimony;
 import org.claimledger.verdict.Verdict;
+import org.claimledger.verdict.log.VerdictLog;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +39,18 @@ public class VerdictQueries {
     public record Page(List<Summary> items, String next) {
     }
 
-    /** A change of status: from, to, when, and the event that caused it. */
+    /**
+     * A change of status: from, to, when, the event that caused it, and the source it was about when
+     * something was done to a source (a grade, a retraction).
+     */
     public record Change(int seq, String from, String to, String leading, Instant at, long position,
-                         String causeType, String causeEvent) {
+                         String causeType, String causeEvent, String causeSource) {
     }
 
     private final Sql sql;
 
     @Inject
-    EventLog eventLog;
+    VerdictLog log;
 
     @Inject
     public VerdictQueries(DataSource dataSource) {
@@ -61,32 +63,62 @@ public class VerdictQueries {
                 propositionId);
     }
 
-    /** The verdict from sources published up to {@code year}, decided now from the verdict tables. */
-    public Optional<Verdict> publishedBefore(String propositionId, int year) {
-        return question(propositionId).map(question -> {
-            VerdictSources.Evidence evidence = VerdictSources.evidence(sql, propositionId);
-            Dossier dossier = new Dossier(question).witnesses(evidence.witnesses());
-            evidence.testimonies().forEach(dossier::claim);
-            return dossier.verdict(year);
-        });
+    /** The present year: a source-time view at it or later is the live verdict. */
+    public static int presentYear() {
+        return java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
     }
 
     /**
-     * The verdict exactly as the ledger would have given it at {@code asOf}: decided from the events
-     * recorded up to then, read from the event log. Empty when the proposition was not yet defined.
+     * A verdict as asked for: {@code changedAt} and {@code position} for the stored live verdict,
+     * {@code claimsThen} for one as recorded at an instant (the claims live then).
      */
-    public Optional<Dossier> asOf(String propositionId, Instant asOf) {
-        Dossier dossier = new Dossier(propositionId);
-        eventLog.verdictHistory(propositionId, asOf).forEach(dossier::apply);
-        return dossier.defined() ? Optional.of(dossier) : Optional.empty();
+    public record Reading(JsonNode verdict, Instant changedAt, Long position, List<Testimony> claimsThen) {
+    }
+
+    /**
+     * The one way to a proposition's verdict, for the API and the pages alike: now, as recorded at
+     * {@code asOf} (folded from the log), as historiography stood in {@code year} (decided by the fold
+     * from the verdicts' tables; a year at or after the present one is the live verdict), or both.
+     * Empty when the proposition is not defined (at {@code asOf}).
+     */
+    public Optional<Reading> read(String propositionId, Instant asOf, Integer year) {
+        Integer sourceYear = year != null && year >= presentYear() ? null : year;
+        if (asOf != null) {
+            return log.asOf(propositionId, asOf).map(d -> new Reading(tree(decided(d, propositionId, sourceYear)),
+                    null, null, List.copyOf(d.proposition(propositionId).orElseThrow().liveClaims())));
+        }
+        if (sourceYear == null) {
+            Optional<Current> current = current(propositionId);
+            if (current.isPresent()) {
+                return current.map(c -> new Reading(c.verdict(), c.changedAt(), c.position(), null));
+            }
+        } else {
+            Dossier dossier = VerdictSources.dossierOf(sql, java.util.Set.of(propositionId));
+            if (dossier.defines(propositionId)) {
+                return Optional.of(new Reading(tree(decided(dossier, propositionId, sourceYear)), null, null, null));
+            }
+        }
+        // the verdict view has not caught up with a new proposition yet: decide from the log
+        return log.asOf(propositionId, Instant.now())
+                .map(d -> new Reading(tree(decided(d, propositionId, sourceYear)), null, null, null));
+    }
+
+    private static Verdict decided(Dossier dossier, String propositionId, Integer year) {
+        return year == null ? dossier.verdict(propositionId) : dossier.verdict(propositionId, year, presentYear());
+    }
+
+    private static JsonNode tree(Verdict verdict) {
+        return Json.MAPPER.valueToTree(verdict);
     }
 
     public List<Change> history(String propositionId) {
         return sql.list("""
-                        SELECT seq, from_status, to_status, leading_position, changed_at, position, cause_type, cause_event
+                        SELECT seq, from_status, to_status, leading_position, changed_at, position, cause_type, cause_event,
+                               cause_source
                           FROM verdict_change WHERE proposition_id = ? ORDER BY seq""",
                 rs -> new Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Sql.instant(rs, "changed_at"), rs.getLong(6), rs.getString(7), rs.getString(8)),
+                        Sql.instant(rs, "changed_at"), rs.getLong(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9)),
                 propositionId);
     }
 
@@ -218,12 +250,6 @@ public class VerdictQueries {
         List<Summary> rows = sql.list("SELECT * FROM verdict_view WHERE status = 'contested'" + after
                 + " ORDER BY position DESC, proposition_id DESC LIMIT ?", VerdictQueries::summary, args.toArray());
         return page(rows, limit, s -> s.position() + ":" + s.id());
-    }
-
-    private Optional<Question> question(String propositionId) {
-        return sql.one("SELECT value_type, cardinality FROM verdict_view WHERE proposition_id = ?",
-                rs -> new Question(propositionId, ValueType.fromWire(rs.getString(1)),
-                        Cardinality.fromWire(rs.getString(2))), propositionId);
     }
 
     private static Page page(List<Summary> rows, int limit, java.util.function.Function<Summary, String> key) {

@@ -4,48 +4,80 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.claimledger.claim.Stance;
 import org.claimledger.common.PartialDate;
 import org.claimledger.common.Value;
+import org.claimledger.common.ValueType;
+import org.claimledger.proposition.Cardinality;
+import org.claimledger.proposition.PropositionDetails;
 import org.claimledger.source.Grade;
 import org.claimledger.store.Json;
 import org.claimledger.store.Sql;
+import org.claimledger.verdict.Dossier;
+import org.claimledger.verdict.Question;
+import org.claimledger.verdict.Retraction;
+import org.claimledger.verdict.Status;
 import org.claimledger.verdict.Testimony;
 import org.claimledger.verdict.Witness;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Reads what a verdict is decided from out of the verdict processor's own tables. */
+/** Reads the dossier back out of the verdict processor's own tables (its archive). */
 final class VerdictSources {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    interface Placement {
-        void placed(Witness witness, String line, double weight);
-    }
-
     private VerdictSources() {
     }
 
-    static List<Witness> all(Sql sql, Placement placement) {
-        return sql.list("SELECT * FROM verdict_source ORDER BY id", rs -> {
-            Witness w = witness(rs);
-            placement.placed(w, rs.getString("line"), rs.getDouble("weight"));
-            return w;
-        });
+    /** Every source, in id order. */
+    static List<Witness> all(Sql sql) {
+        return sql.list("SELECT * FROM verdict_source ORDER BY id", VerdictSources::witness);
     }
 
-    /** A proposition's live claims, and every source of every line testifying on it. */
-    record Evidence(List<Testimony> testimonies, List<Witness> witnesses) {
+    /** A proposition as last written: its question, its live claims, its verdict (as JSON text). */
+    static Optional<Dossier.Case> archived(Sql sql, String propositionId) {
+        return sql.one("""
+                        SELECT value_type, cardinality, status, document::text, subject, predicate, label
+                          FROM verdict_view WHERE proposition_id = ?""",
+                rs -> {
+                    ValueType type = ValueType.fromWire(rs.getString(1));
+                    Cardinality cardinality = Cardinality.fromWire(rs.getString(2));
+                    return Dossier.Case.archived(new Question(propositionId, type, cardinality),
+                            new PropositionDetails(rs.getString(5), rs.getString(6), type, cardinality, rs.getString(7)),
+                            testimonies(sql, propositionId), Status.fromWire(rs.getString(3)), rs.getString(4));
+                }, propositionId);
     }
 
-    static Evidence evidence(Sql sql, String propositionId) {
-        List<Testimony> testimonies = testimonies(sql, propositionId);
-        String[] sources = testimonies.stream().map(Testimony::sourceId).distinct().toArray(String[]::new);
-        List<Witness> witnesses = sql.list("""
-                SELECT * FROM verdict_source WHERE line IN (SELECT line FROM verdict_source WHERE id = ANY(?))
-                 ORDER BY id""", VerdictSources::witness, (Object) sources);
-        return new Evidence(testimonies, witnesses);
+    /**
+     * A dossier of the given propositions only, read from the tables: their cases, and every source
+     * of every line testifying on them (lines and weights come out as from all sources).
+     */
+    static Dossier dossierOf(Sql sql, Collection<String> propositionIds) {
+        return new Dossier(new Dossier.Archive() {
+            @Override
+            public Collection<Witness> sources() {
+                String[] ids = propositionIds.toArray(String[]::new);
+                return sql.list("""
+                        SELECT * FROM verdict_source WHERE line IN (
+                            SELECT s.line FROM verdict_source s JOIN verdict_claim c ON c.source_id = s.id
+                             WHERE c.live AND c.proposition_id = ANY(?))
+                         ORDER BY id""", VerdictSources::witness, (Object) ids);
+            }
+
+            @Override
+            public Optional<Dossier.Case> proposition(String propositionId) {
+                return propositionIds.contains(propositionId) ? archived(sql, propositionId) : Optional.empty();
+            }
+
+            @Override
+            public Set<String> propositionsOf(String sourceId) {
+                return Set.of();
+            }
+        }, (written, verdict) -> false);
     }
 
     /** A proposition's live claims, in claim id order. */
@@ -59,8 +91,10 @@ final class VerdictSources {
 
     static Witness witness(ResultSet rs) throws SQLException {
         String published = rs.getString("published");
+        String retraction = rs.getString("retraction");
         return new Witness(rs.getString("id"), Grade.fromWire(rs.getString("grade")), rs.getString("origin"),
                 Json.MAPPER.convertValue(Json.tree(rs.getString("derived_from")), STRINGS),
-                published == null ? null : PartialDate.parse(published));
+                published == null ? null : PartialDate.parse(published),
+                retraction == null ? null : Json.MAPPER.convertValue(Json.tree(retraction), Retraction.class));
     }
 }

@@ -1,11 +1,11 @@
-package org.claimledger.axon;
+package org.claimledger.readmodel;
 
 /**
  * A read model that can catch up on many events in one transaction, reading the event log
  * directly, instead of through its processor in many small transactions: a rebuild (catching up
  * from nothing) and a processor found far behind the head (after a bulk import or downtime).
  * Readers keep the view as it was until the caught-up one commits; a catch-up that fails leaves
- * the view and its position as they were. {@link Projections} stops the processor, calls these in
+ * the view and its position as they were. the wiring (Projections) stops the processor, calls these in
  * order on one thread, and starts the processor again at the position reached.
  */
 public interface BulkCatchUp {

@@ -1,4 +1,4 @@
-package org.claimledger.axon;
+package org.claimledger.readmodel;
 
 /**
  * A read model kept in PostgreSQL tables by a tracking processor. Its class carries Axon's

@@ -1,0 +1,14 @@
+package org.claimledger.readmodel;
+
+import org.axonframework.eventhandling.TrackingToken;
+
+/**
+ * Where a read model's processor stands as last committed in the shared token table, whichever
+ * replica committed it: a read model that keeps a working copy in memory checks it at each batch,
+ * to notice that another replica moved the model on meanwhile.
+ */
+public interface CommittedPositions {
+
+    /** The segment's token as last committed, read outside the running transaction; null when none. */
+    TrackingToken committedToken(String processor, int segment);
+}
