@@ -33,8 +33,10 @@ public class VerdictLog {
     static final String PROPOSITION_KINDS = inList(Dossier.kindsOf(PropositionEvent.class));
     static final String CLAIM_KINDS = inList(Dossier.kindsOf(ClaimEvent.class));
     static final String SOURCE_KINDS = inList(Dossier.kindsOf(SourceEvent.class));
-    /** The claim kinds that carry a claim's words. */
-    private static final String WORDED_KINDS = inList(List.of("ClaimRecorded", "ClaimRevised"));
+    /** The claim kinds that carry a claim's words (those with a {@code content}), from the family itself. */
+    static final String WORDED_KINDS = inList(java.util.Arrays.stream(ClaimEvent.class.getPermittedSubclasses())
+            .filter(kind -> java.util.Arrays.stream(kind.getRecordComponents()).anyMatch(c -> c.getName().equals("content")))
+            .map(kind -> kind.getAnnotation(org.claimledger.common.PinnedName.class).value()).toList());
 
     @Inject
     DataSource dataSource;

@@ -41,6 +41,7 @@ class LogIndexesTest {
         assertThat(VerdictLog.SOURCE_KINDS).isEqualTo(VerdictLog.inList(Dossier.kindsOf(SourceEvent.class)));
         assertThat(VerdictLog.SOURCE_KINDS).contains("'SourceRetracted'", "'SourceReinstated'");
         assertThat(VerdictLog.CLAIM_KINDS).contains("'ClaimRecorded'", "'ClaimRevised'", "'ClaimWithdrawn'");
+        assertThat(VerdictLog.WORDED_KINDS).isEqualTo("'ClaimRecorded', 'ClaimRevised'");
     }
 
     private Set<String> kindsIndexedBy(String index) {
