@@ -205,10 +205,10 @@ public final class Dossier {
         @Override
         public Void recorded(ClaimEvent.ClaimRecorded e) {
             Set<String> known = testifiesOn.get(e.sourceId());
-            if (known != null) {
-                known.add(e.propositionId());
-            }
             Case c = find(e.propositionId());
+            if (known != null) {
+                known.add(c == null ? e.propositionId() : c.question.propositionId()); // one copy of the id text
+            }
             if (c != null) {
                 c.live.put(e.claimId(), testimony(e.claimId(), e.sourceId(), e.content()));
                 touched.add(e.propositionId());

@@ -77,10 +77,19 @@ public final class Verdicts {
                         + fmt(line.getValue()) + " (" + whyDiscounted(d, line.getKey(), graph) + ")");
             }
         }
-        testimonies.stream().map(Testimony::sourceId).distinct().sorted().map(graph::witness)
-                .filter(Witness::retracted).forEach(w -> explanation.add("source " + w.sourceId() + " is retracted ("
-                        + w.retraction().date() + ", recorded by " + w.retraction().recordedBy() + "): "
-                        + w.retraction().reason() + "; it weighs 0, its claims stay listed"));
+        // only retracted sources are named here: no sorting of every testifying source on each decision
+        TreeMap<String, Witness> retracted = null;
+        for (Testimony t : testimonies) {
+            Witness w = graph.witness(t.sourceId());
+            if (w.retracted()) {
+                (retracted == null ? retracted = new TreeMap<>() : retracted).put(w.sourceId(), w);
+            }
+        }
+        if (retracted != null) {
+            retracted.values().forEach(w -> explanation.add("source " + w.sourceId() + " is retracted ("
+                    + w.retraction().date() + ", recorded by " + w.retraction().recordedBy() + "): "
+                    + w.retraction().reason() + "; it weighs 0, its claims stay listed"));
+        }
         List<Verdict.Line> lines = lines(drafts, graph, explanation);
         return new Verdict(question.propositionId(), status, leading, List.copyOf(tied),
                 drafts.stream().map(d -> d.toPosition(graph, multiple)).toList(), lines, List.copyOf(explanation));
