@@ -42,7 +42,8 @@ public class SourcePage {
     /** The page's data. */
     public record Profile(SourceProfile source, List<SaidClaim> claims, List<GradeChoice> grades, String liveFrom) {
         public String liveUrl() {
-            return "/api/streams/claims?type=source-assessed&type=source-retracted&type=source-reinstated&from=" + liveFrom;
+            return "/api/streams/claims?type=" + String.join(",", org.claimledger.stream.UpdateType.aboutSources())
+                    + "&from=" + liveFrom;
         }
 
         public String kindText() {

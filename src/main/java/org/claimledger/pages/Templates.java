@@ -23,4 +23,10 @@ final class Templates {
     static native TemplateInstance contribute(ContributePage.Forms page);
 
     static native TemplateInstance missing(String what, String id);
+
+    /** What every page serves its script: the update types to listen for (stream.UpdateType, listed once). */
+    @io.quarkus.qute.TemplateGlobal
+    static String updateTypes() {
+        return String.join(",", org.claimledger.stream.UpdateType.names());
+    }
 }

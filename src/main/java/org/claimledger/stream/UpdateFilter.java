@@ -7,8 +7,7 @@ import java.util.Set;
 /** Which updates a subscriber wants: by subject entity, by proposition, by type; empty means any. */
 public record UpdateFilter(Set<String> subjects, Set<String> propositions, Set<String> types) {
 
-    public static final Set<String> TYPES = Set.of("claim-recorded", "claim-revised", "claim-withdrawn",
-            "source-assessed", "source-retracted", "source-reinstated", "verdict-changed");
+    public static final Set<String> TYPES = UpdateType.names();
 
     public static final UpdateFilter ANY = new UpdateFilter(Set.of(), Set.of(), Set.of());
 

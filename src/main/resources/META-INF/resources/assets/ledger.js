@@ -3,8 +3,8 @@
 (() => {
   'use strict';
   const TOKEN = 'claimledger.token';
-  const TYPES = ['claim-recorded', 'claim-revised', 'claim-withdrawn', 'source-assessed', 'source-retracted',
-    'source-reinstated', 'verdict-changed'];
+  // the update types the page serves (from the service's one list): never a copy of them here
+  const TYPES = (document.body.dataset.updateTypes || '').split(',').filter(Boolean);
   const MARK_FOR_MS = 60000;
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));

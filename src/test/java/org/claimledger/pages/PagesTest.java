@@ -219,4 +219,20 @@ class PagesTest {
     private static List<String> ids(String html) {
         return rows(html).stream().map(r -> r[1]).toList();
     }
+
+    @Test
+    void every_page_serves_its_script_the_update_types_and_the_script_keeps_no_copy_of_them() throws Exception {
+        String types = String.join(",", org.claimledger.stream.UpdateType.names());
+        assertThat(types).contains("source-retracted", "source-reinstated", "verdict-changed");
+        for (String page : List.of("/", "/contribute", "/propositions/krakow-1945/demolition-prevented-by",
+                "/sources/konev-1969-memoir")) {
+            given().get(page).then().statusCode(200).body(containsString("data-update-types=\"" + types + "\""));
+        }
+        String script = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/resources/META-INF/resources/assets/ledger.js"));
+        for (String type : org.claimledger.stream.UpdateType.names()) {
+            assertThat(script).as("ledger.js names %s itself", type).doesNotContain("'" + type + "'")
+                    .doesNotContain("\"" + type + "\"");
+        }
+    }
 }

@@ -45,8 +45,8 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Updates as server-sent events (claim-recorded, claim-revised, claim-withdrawn, "
-            + "source-assessed, source-retracted, source-reinstated, verdict-changed), filtered by subject, proposition and type; each event's id is "
+    @Operation(summary = "Updates as server-sent events (each event named by its update type; an unknown type "
+            + "is refused listing them), filtered by subject, proposition and type; each event's id is "
             + "its place in the log: reconnect with Last-Event-ID (or from=<id>) to get every update after it")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request,
                        @QueryParam("subject") List<String> subjects,

@@ -26,6 +26,7 @@ import org.claimledger.store.Json;
 import org.claimledger.store.Sql;
 import org.claimledger.stream.Cursor;
 import org.claimledger.stream.UpdateSignal;
+import org.claimledger.stream.UpdateType;
 import org.claimledger.verdict.Dossier;
 import org.claimledger.verdict.SourceGraph;
 import org.claimledger.verdict.Status;
@@ -186,7 +187,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 cause.sourceId());
         if (moved.from() != null) {
             ObjectNode data = Json.MAPPER.createObjectNode()
-                    .put("type", "verdict-changed")
+                    .put("type", UpdateType.VERDICT_CHANGED.wire())
                     .put("position", cause.position())
                     .put("proposition", moved.propositionId())
                     .put("subject", d.subject())
@@ -198,7 +199,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 data.put("causeSource", cause.sourceId());
             }
             data.put("recordedAt", cause.at().toString());
-            append("verdict-changed", moved.propositionId(), d.subject(), null, data, cause);
+            append(UpdateType.VERDICT_CHANGED.wire(), moved.propositionId(), d.subject(), null, data, cause);
         }
     }
 
@@ -218,19 +219,19 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
             claim.accept(new ClaimEvent.Handler<Void>() {
                 @Override
                 public Void recorded(ClaimEvent.ClaimRecorded e) {
-                    claimUpdate("claim-recorded", e, e.content(), null, cause);
+                    claimUpdate(UpdateType.CLAIM_RECORDED.wire(), e, e.content(), null, cause);
                     return null;
                 }
 
                 @Override
                 public Void revised(ClaimEvent.ClaimRevised e) {
-                    claimUpdate("claim-revised", e, e.content(), e.reason(), cause);
+                    claimUpdate(UpdateType.CLAIM_REVISED.wire(), e, e.content(), e.reason(), cause);
                     return null;
                 }
 
                 @Override
                 public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
-                    claimUpdate("claim-withdrawn", e, null, e.reason(), cause);
+                    claimUpdate(UpdateType.CLAIM_WITHDRAWN.wire(), e, null, e.reason(), cause);
                     return null;
                 }
             });
@@ -248,7 +249,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
                 @Override
                 public Void assessed(SourceEvent.SourceAssessed e) {
-                    sourceUpdate("source-assessed", e.sourceId(), cause, data -> data
+                    sourceUpdate(UpdateType.SOURCE_ASSESSED.wire(), e.sourceId(), cause, data -> data
                             .put("grade", e.grade().wire())
                             .put("rationale", e.rationale()));
                     return null;
@@ -256,7 +257,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
                 @Override
                 public Void retracted(SourceEvent.SourceRetracted e) {
-                    sourceUpdate("source-retracted", e.sourceId(), cause, data -> data
+                    sourceUpdate(UpdateType.SOURCE_RETRACTED.wire(), e.sourceId(), cause, data -> data
                             .put("reason", e.reason())
                             .put("date", e.date().toString())
                             .put("recordedBy", e.recordedBy()));
@@ -265,7 +266,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
                 @Override
                 public Void reinstated(SourceEvent.SourceReinstated e) {
-                    sourceUpdate("source-reinstated", e.sourceId(), cause, data -> data
+                    sourceUpdate(UpdateType.SOURCE_REINSTATED.wire(), e.sourceId(), cause, data -> data
                             .put("reason", e.reason())
                             .put("recordedBy", e.recordedBy()));
                     return null;
