@@ -27,6 +27,7 @@ public enum UpdateType {
         this.aboutASource = aboutASource;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wire() {
         return wire;
     }

@@ -25,6 +25,7 @@ import org.claimledger.store.BatchedWrites;
 import org.claimledger.store.Json;
 import org.claimledger.store.Sql;
 import org.claimledger.stream.Cursor;
+import org.claimledger.stream.UpdateData;
 import org.claimledger.stream.UpdateSignal;
 import org.claimledger.stream.UpdateType;
 import org.claimledger.verdict.Dossier;
@@ -186,20 +187,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 verdict.status().wire(), verdict.leading(), cause.at(), cause.position(), cause.type(), cause.eventId(),
                 cause.sourceId());
         if (moved.from() != null) {
-            ObjectNode data = Json.MAPPER.createObjectNode()
-                    .put("type", UpdateType.VERDICT_CHANGED.wire())
-                    .put("position", cause.position())
-                    .put("proposition", moved.propositionId())
-                    .put("subject", d.subject())
-                    .put("from", moved.from().wire())
-                    .put("to", verdict.status().wire())
-                    .put("leading", verdict.leading())
-                    .put("cause", cause.type());
-            if (cause.sourceId() != null) {
-                data.put("causeSource", cause.sourceId());
-            }
-            data.put("recordedAt", cause.at().toString());
-            append(UpdateType.VERDICT_CHANGED.wire(), moved.propositionId(), d.subject(), null, data, cause);
+            append(new UpdateData.VerdictChanged(UpdateType.VERDICT_CHANGED, cause.position(), moved.propositionId(),
+                    d.subject(), moved.from().wire(), verdict.status().wire(), verdict.leading(), cause.type(),
+                    cause.sourceId(), cause.at()), cause);
         }
     }
 
@@ -219,19 +209,19 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
             claim.accept(new ClaimEvent.Handler<Void>() {
                 @Override
                 public Void recorded(ClaimEvent.ClaimRecorded e) {
-                    claimUpdate(UpdateType.CLAIM_RECORDED.wire(), e, e.content(), null, cause);
+                    claimUpdate(UpdateType.CLAIM_RECORDED, e, e.content(), null, cause);
                     return null;
                 }
 
                 @Override
                 public Void revised(ClaimEvent.ClaimRevised e) {
-                    claimUpdate(UpdateType.CLAIM_REVISED.wire(), e, e.content(), e.reason(), cause);
+                    claimUpdate(UpdateType.CLAIM_REVISED, e, e.content(), e.reason(), cause);
                     return null;
                 }
 
                 @Override
                 public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
-                    claimUpdate(UpdateType.CLAIM_WITHDRAWN.wire(), e, null, e.reason(), cause);
+                    claimUpdate(UpdateType.CLAIM_WITHDRAWN, e, null, e.reason(), cause);
                     return null;
                 }
             });
@@ -249,60 +239,37 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
                 @Override
                 public Void assessed(SourceEvent.SourceAssessed e) {
-                    sourceUpdate(UpdateType.SOURCE_ASSESSED.wire(), e.sourceId(), cause, data -> data
-                            .put("grade", e.grade().wire())
-                            .put("rationale", e.rationale()));
+                    append(new UpdateData.SourceChanged(UpdateType.SOURCE_ASSESSED, cause.position(), e.sourceId(),
+                            e.grade().wire(), e.rationale(), null, null, null, cause.at()), cause);
                     return null;
                 }
 
                 @Override
                 public Void retracted(SourceEvent.SourceRetracted e) {
-                    sourceUpdate(UpdateType.SOURCE_RETRACTED.wire(), e.sourceId(), cause, data -> data
-                            .put("reason", e.reason())
-                            .put("date", e.date().toString())
-                            .put("recordedBy", e.recordedBy()));
+                    append(new UpdateData.SourceChanged(UpdateType.SOURCE_RETRACTED, cause.position(), e.sourceId(),
+                            null, null, e.reason(), e.date().toString(), e.recordedBy(), cause.at()), cause);
                     return null;
                 }
 
                 @Override
                 public Void reinstated(SourceEvent.SourceReinstated e) {
-                    sourceUpdate(UpdateType.SOURCE_REINSTATED.wire(), e.sourceId(), cause, data -> data
-                            .put("reason", e.reason())
-                            .put("recordedBy", e.recordedBy()));
+                    append(new UpdateData.SourceChanged(UpdateType.SOURCE_REINSTATED, cause.position(), e.sourceId(),
+                            null, null, e.reason(), null, e.recordedBy(), cause.at()), cause);
                     return null;
                 }
             });
         }
     }
 
-    /** An update about a source: its particulars, then when it was recorded. */
-    private void sourceUpdate(String type, String sourceId, Cause cause, java.util.function.Consumer<ObjectNode> particulars) {
-        ObjectNode data = Json.MAPPER.createObjectNode()
-                .put("type", type)
-                .put("position", cause.position())
-                .put("source", sourceId);
-        particulars.accept(data);
-        data.put("recordedAt", cause.at().toString());
-        append(type, null, null, sourceId, data, cause);
-    }
-
-    private void claimUpdate(String type, ClaimEvent e, ClaimContent content, String reason, Cause cause) {
+    private void claimUpdate(UpdateType type, ClaimEvent e, ClaimContent content, String reason, Cause cause) {
         String subject = dossier().proposition(e.propositionId()).map(c -> c.details().subject()).orElse(null);
-        ObjectNode data = Json.MAPPER.createObjectNode()
-                .put("type", type)
-                .put("position", cause.position())
-                .put("proposition", e.propositionId())
-                .put("subject", subject);
-        ObjectNode claim = data.putObject("claim").put("id", e.claimId()).put("sourceId", e.sourceId());
+        ObjectNode claim = Json.MAPPER.createObjectNode().put("id", e.claimId()).put("sourceId", e.sourceId());
         if (content != null) {
             claim.setAll((ObjectNode) Json.MAPPER.valueToTree(content));
             claim.remove("propositionId");
         }
-        if (reason != null) {
-            data.put("reason", reason);
-        }
-        data.put("recordedAt", cause.at().toString());
-        append(type, e.propositionId(), subject, e.sourceId(), data, cause);
+        append(new UpdateData.ClaimChanged(type, cause.position(), e.propositionId(), subject, claim, reason, cause.at()),
+                cause);
     }
 
     /** A verdict depends on the whole graph of sources, in the log's order: one segment. */
@@ -541,13 +508,13 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     }
 
     /** Appends one update to the feed; subscribers hear of it once this batch has committed. */
-    private void append(String type, String propositionId, String subject, String sourceId, ObjectNode data,
-                        Cause cause) {
+    private void append(UpdateData update, Cause cause) {
         Cursor place = place(cause);
         writes.add(feed, "INSERT INTO " + feed + """
                          (position, seq, type, proposition_id, subject, source_id, recorded_at, data)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                place.position(), place.seq(), type, propositionId, subject, sourceId, cause.at(), Json.doc(data));
+                place.position(), place.seq(), update.type().wire(), update.aboutProposition(), update.aboutSubject(),
+                update.aboutSource(), cause.at(), new Json.Doc(update.json()));
         updatesQueued = true;
     }
 
