@@ -131,6 +131,8 @@ class RetractionTest {
             given().accept("text/html").get("/propositions/" + c.questions().get(0)).then().statusCode(200)
                     .body(containsString("data-retracted=\"" + c.original() + "\""))
                     .body(containsString("shown to be forged")).body(containsString("retracted source"));
+            given().accept("text/html").get("/propositions/" + c.questions().get(2)).then().statusCode(200)
+                    .body(containsString(c.original() + " was retracted")); // its history, in words
 
             // time travel: record time before the retraction, and source time before its date
             given().queryParam("asOf", before.toString()).get("/api/propositions/" + c.questions().get(2))
