@@ -150,11 +150,14 @@ class PagesTest {
         String id = graded("D");
         post("/api/sources/" + id + "/assessments", Map.of("grade", "B", "rationale", "Checked against the archive"))
                 .statusCode(201);
-        String html = given().get("/sources/" + id).then().statusCode(200).extract().asString();
-        assertThat(html).contains("id=\"grade-now\">B<")
-                .contains("for the test").contains("Checked against the archive")
-                .contains("by <strong>test-historian</strong>");
-        assertThat(html.indexOf("for the test")).isLessThan(html.indexOf("Checked against the archive"));
+        // the page reads the source view, which follows the log: wait for the second grade to reach it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            String html = given().get("/sources/" + id).then().statusCode(200).extract().asString();
+            assertThat(html).contains("id=\"grade-now\">B<")
+                    .contains("for the test").contains("Checked against the archive")
+                    .contains("by <strong>test-historian</strong>");
+            assertThat(html.indexOf("for the test")).isLessThan(html.indexOf("Checked against the archive"));
+        });
     }
 
     @Test
