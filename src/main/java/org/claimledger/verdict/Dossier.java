@@ -50,6 +50,16 @@ public final class Dossier {
                 .map(type -> type.getAnnotation(PinnedName.class).value()).toList();
     }
 
+    /** Whether the event is of a family the verdicts read (on every event of the log: no streams here). */
+    public static boolean reads(Object event) {
+        for (Class<?> family : READS) {
+            if (family.isInstance(event)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every event kind a verdict reads. */
     public static List<String> kinds() {
         return READS.stream().flatMap(family -> kindsOf(family).stream()).toList();

@@ -124,12 +124,16 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     @EventHandler
     void on(Object event, EventMessage<?> message, TrackingToken token) {
         resume(token);
-        if (Dossier.READS.stream().anyMatch(family -> family.isInstance(event))) {
+        if (Dossier.reads(event)) {
             Cause cause = Cause.of(message, token);
             Dossier d = dossier();
-            claimRow(event);
+            // the event's own row and update first, then what it moved (its verdict changes follow it)
+            if (event instanceof ClaimEvent claim) {
+                claim.accept(new ClaimRowAndUpdate(cause));
+            } else if (event instanceof SourceEvent source) {
+                source.accept(new SourceUpdate(cause));
+            }
             d.apply(event);
-            update(event, cause);
             for (Dossier.Moved moved : d.decide()) {
                 decisions.increment();
                 moved(moved, cause);
@@ -137,38 +141,6 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
             unwrittenSources.addAll(d.takeSourcesMoved());
         }
         done();
-    }
-
-    /** The verdicts' own copy of every claim, live or withdrawn: the archive the dossier reads back. */
-    private void claimRow(Object event) {
-        if (!(event instanceof ClaimEvent claim)) {
-            return;
-        }
-        claim.accept(new ClaimEvent.Handler<Void>() {
-            @Override
-            public Void recorded(ClaimEvent.ClaimRecorded e) {
-                ClaimContent c = e.content();
-                writes.add("verdict_claim", """
-                        INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
-                        ON CONFLICT (id) DO UPDATE SET stance = excluded.stance, value = excluded.value, live = TRUE""",
-                        e.claimId(), c.propositionId(), e.sourceId(), c.stance().wire(), Json.doc(c.value()));
-                return null;
-            }
-
-            @Override
-            public Void revised(ClaimEvent.ClaimRevised e) {
-                ClaimContent c = e.content();
-                writes.add("verdict_claim", "UPDATE verdict_claim SET stance = ?, value = ? WHERE id = ?",
-                        c.stance().wire(), Json.doc(c.value()), e.claimId());
-                return null;
-            }
-
-            @Override
-            public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
-                writes.add("verdict_claim", "UPDATE verdict_claim SET live = FALSE WHERE id = ?", e.claimId());
-                return null;
-            }
-        });
     }
 
     /** A verdict moved: it is written with the batch, and a change of status is recorded and streamed. */
@@ -203,61 +175,82 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         return seq + 1;
     }
 
-    /** The event's own update on the stream, if historians subscribe to its kind. */
-    private void update(Object event, Cause cause) {
-        if (event instanceof ClaimEvent claim) {
-            claim.accept(new ClaimEvent.Handler<Void>() {
-                @Override
-                public Void recorded(ClaimEvent.ClaimRecorded e) {
-                    claimUpdate(UpdateType.CLAIM_RECORDED, e, e.content(), null, cause);
-                    return null;
-                }
+    /**
+     * A claim event: the verdicts' own copy of the claim, live or withdrawn (the archive the dossier
+     * reads back), and the claim's update on the stream.
+     */
+    private final class ClaimRowAndUpdate implements ClaimEvent.Handler<Void> {
+        private final Cause cause;
 
-                @Override
-                public Void revised(ClaimEvent.ClaimRevised e) {
-                    claimUpdate(UpdateType.CLAIM_REVISED, e, e.content(), e.reason(), cause);
-                    return null;
-                }
+        ClaimRowAndUpdate(Cause cause) {
+            this.cause = cause;
+        }
 
-                @Override
-                public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
-                    claimUpdate(UpdateType.CLAIM_WITHDRAWN, e, null, e.reason(), cause);
-                    return null;
-                }
-            });
-        } else if (event instanceof SourceEvent source) {
-            source.accept(new SourceEvent.Handler<Void>() {
-                @Override
-                public Void registered(SourceEvent.SourceRegistered e) {
-                    return null;
-                }
+        @Override
+        public Void recorded(ClaimEvent.ClaimRecorded e) {
+            ClaimContent c = e.content();
+            writes.add("verdict_claim", """
+                    INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
+                    ON CONFLICT (id) DO UPDATE SET stance = excluded.stance, value = excluded.value, live = TRUE""",
+                    e.claimId(), c.propositionId(), e.sourceId(), c.stance().wire(), Json.doc(c.value()));
+            claimUpdate(UpdateType.CLAIM_RECORDED, e, c, null, cause);
+            return null;
+        }
 
-                @Override
-                public Void revised(SourceEvent.SourceRevised e) {
-                    return null;
-                }
+        @Override
+        public Void revised(ClaimEvent.ClaimRevised e) {
+            ClaimContent c = e.content();
+            writes.add("verdict_claim", "UPDATE verdict_claim SET stance = ?, value = ? WHERE id = ?",
+                    c.stance().wire(), Json.doc(c.value()), e.claimId());
+            claimUpdate(UpdateType.CLAIM_REVISED, e, c, e.reason(), cause);
+            return null;
+        }
 
-                @Override
-                public Void assessed(SourceEvent.SourceAssessed e) {
-                    append(new UpdateData.SourceChanged(UpdateType.SOURCE_ASSESSED, cause.position(), e.sourceId(),
-                            e.grade().wire(), e.rationale(), null, null, null, cause.at()), cause);
-                    return null;
-                }
+        @Override
+        public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
+            writes.add("verdict_claim", "UPDATE verdict_claim SET live = FALSE WHERE id = ?", e.claimId());
+            claimUpdate(UpdateType.CLAIM_WITHDRAWN, e, null, e.reason(), cause);
+            return null;
+        }
+    }
 
-                @Override
-                public Void retracted(SourceEvent.SourceRetracted e) {
-                    append(new UpdateData.SourceChanged(UpdateType.SOURCE_RETRACTED, cause.position(), e.sourceId(),
-                            null, null, e.reason(), e.date().toString(), e.recordedBy(), cause.at()), cause);
-                    return null;
-                }
+    /** A source event's update on the stream, for the kinds historians subscribe to. */
+    private final class SourceUpdate implements SourceEvent.Handler<Void> {
+        private final Cause cause;
 
-                @Override
-                public Void reinstated(SourceEvent.SourceReinstated e) {
-                    append(new UpdateData.SourceChanged(UpdateType.SOURCE_REINSTATED, cause.position(), e.sourceId(),
-                            null, null, e.reason(), null, e.recordedBy(), cause.at()), cause);
-                    return null;
-                }
-            });
+        SourceUpdate(Cause cause) {
+            this.cause = cause;
+        }
+
+        @Override
+        public Void registered(SourceEvent.SourceRegistered e) {
+            return null;
+        }
+
+        @Override
+        public Void revised(SourceEvent.SourceRevised e) {
+            return null;
+        }
+
+        @Override
+        public Void assessed(SourceEvent.SourceAssessed e) {
+            append(new UpdateData.SourceChanged(UpdateType.SOURCE_ASSESSED, cause.position(), e.sourceId(),
+                    e.grade().wire(), e.rationale(), null, null, null, cause.at()), cause);
+            return null;
+        }
+
+        @Override
+        public Void retracted(SourceEvent.SourceRetracted e) {
+            append(new UpdateData.SourceChanged(UpdateType.SOURCE_RETRACTED, cause.position(), e.sourceId(),
+                    null, null, e.reason(), e.date().toString(), e.recordedBy(), cause.at()), cause);
+            return null;
+        }
+
+        @Override
+        public Void reinstated(SourceEvent.SourceReinstated e) {
+            append(new UpdateData.SourceChanged(UpdateType.SOURCE_REINSTATED, cause.position(), e.sourceId(),
+                    null, null, e.reason(), null, e.recordedBy(), cause.at()), cause);
+            return null;
         }
     }
 
