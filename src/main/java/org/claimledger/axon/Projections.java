@@ -115,6 +115,10 @@ public class Projections {
     /** Rebuilds the read model from the whole event log; returns at once (poll its status). */
     public Status rebuild(String name) {
         TrackingEventProcessor processor = processor(name);
+        if (projections.stream().anyMatch(p -> name.equals(nameOf(p)) && !p.rebuildable())) {
+            throw Rejection.conflict("read model " + name + " is never rebuilt: subscribers follow it by id, and a"
+                    + " rebuild would give some of its entries other ids");
+        }
         List<String> elsewhere = storedTokens.holders(name, replicas.self(), claimTimeout);
         if (!elsewhere.isEmpty()) {
             // a rebuild takes every segment of the read model; another replica holds some of them
@@ -203,7 +207,8 @@ public class Projections {
                 int segment = tokens.fetchSegments(name)[0];
                 // claims the position for this node within the transaction: no other node moves it meanwhile
                 TrackingToken from = tokens.fetchToken(name, segment);
-                bulk.beginBulk(rebuild);
+                TrackingToken before = from;
+                bulk.beginBulk(rebuild, position -> org.claimledger.readmodel.CommittedPositions.covers(before, position));
                 nanos[4] = System.nanoTime() - t;
                 long head = head();
                 TrackingToken reached = rebuild ? null : from;

@@ -10,8 +10,12 @@ package org.claimledger.readmodel;
  */
 public interface BulkCatchUp {
 
-    /** In the catch-up's transaction, first: forgets what is held; empties the tables for a rebuild. */
-    void beginBulk(boolean rebuild);
+    /**
+     * In the catch-up's transaction, first: forgets what is held; empties the tables for a rebuild.
+     * {@code handledBefore} says which positions of the log the read model had handled before
+     * (a rebuild reads them again; what it must announce only once, it announces only for the rest).
+     */
+    void beginBulk(boolean rebuild, java.util.function.LongPredicate handledBefore);
 
     /** Every few thousand events: sends what is queued, keeping memory bounded. */
     void flushBulk();

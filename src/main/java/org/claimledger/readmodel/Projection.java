@@ -15,4 +15,12 @@ public interface Projection {
     default boolean splitByAggregate() {
         return true;
     }
+
+    /**
+     * Whether it may be emptied and rebuilt from the log. The update feed says no: subscribers
+     * follow it by id, and a rebuild would give some of its updates other ids.
+     */
+    default boolean rebuildable() {
+        return true;
+    }
 }

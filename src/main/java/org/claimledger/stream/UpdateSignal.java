@@ -5,11 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Tells the update publishers (server-sent events, Kafka) that new updates have been committed to the feed. */
+/**
+ * In-process wake-ups along the update feed: the verdict model has committed verdict news (the
+ * feed's reader moves them into the feed), and new updates are in the feed (the publishers,
+ * server-sent events and Kafka, send them). Other replicas' commits are found by polling.
+ */
 @ApplicationScoped
 public class UpdateSignal {
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> newsListeners = new CopyOnWriteArrayList<>();
 
     public void listen(Runnable listener) {
         listeners.add(listener);
@@ -17,5 +22,13 @@ public class UpdateSignal {
 
     public void updatesCommitted() {
         listeners.forEach(Runnable::run);
+    }
+
+    public void listenForNews(Runnable listener) {
+        newsListeners.add(listener);
+    }
+
+    public void newsCommitted() {
+        newsListeners.forEach(Runnable::run);
     }
 }

@@ -1,6 +1,5 @@
 package org.claimledger.verdict.view;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -24,10 +23,10 @@ import org.claimledger.source.SourceEvent;
 import org.claimledger.store.BatchedWrites;
 import org.claimledger.store.Json;
 import org.claimledger.store.Sql;
-import org.claimledger.stream.Cursor;
 import org.claimledger.stream.UpdateData;
 import org.claimledger.stream.UpdateSignal;
 import org.claimledger.stream.UpdateType;
+import org.claimledger.stream.VerdictNews;
 import org.claimledger.verdict.Dossier;
 import org.claimledger.verdict.SourceGraph;
 import org.claimledger.verdict.Status;
@@ -42,8 +41,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps every proposition's verdict current, the history of its status changes, and the update
- * stream. The deciding is the {@link Dossier}'s, the one fold of the verdicts' events: this read
+ * Keeps every proposition's verdict current and the history of its status changes, and announces
+ * each status change to the update feed ({@link VerdictNews}: the feed has its own reader of the
+ * log, ADR 11, and takes only these from here). The deciding is the {@link Dossier}'s, the one fold of the verdicts' events: this read
  * model keeps a dossier as its working copy (every source, the most recently used propositions),
  * hands it each event, and writes down what moved. Its tables are the dossier's archive: what the
  * dossier lets go of, or has not read since a restart, it reads back from them.
@@ -91,18 +91,15 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private final Set<String> unwrittenSources = new java.util.TreeSet<>();
     /** How many status changes each held proposition has had (the history's next number). */
     private final Map<String, Integer> changes = new java.util.HashMap<>();
-    private boolean updatesQueued;
+    private boolean newsQueued;
+    /** Which events were handled before a bulk rebuild began: their verdict changes were announced then. */
+    private java.util.function.LongPredicate announcedBefore = position -> false;
     private int batchEvents;
     private long batchStarted;
     private long committingAt;
-    /** Where update-stream rows go: the stream's table, or during a bulk catch-up a table of its own. */
-    private String feed = FEED;
     /** The position of the last event handled, and where the last committed batch left the model. */
     private TrackingToken reached;
     private TrackingToken left;
-
-    /** The last place taken in the update stream; null: read it from the table. */
-    private Cursor streamHead;
 
     @Inject
     public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal,
@@ -127,24 +124,23 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         if (Dossier.reads(event)) {
             Cause cause = Cause.of(message, token);
             Dossier d = dossier();
-            // the event's own row and update first, then what it moved (its verdict changes follow it)
             if (event instanceof ClaimEvent claim) {
-                claim.accept(new ClaimRowAndUpdate(cause));
-            } else if (event instanceof SourceEvent source) {
-                source.accept(new SourceUpdate(cause));
+                claim.accept(claimRows);
             }
             d.apply(event);
+            boolean announce = !org.axonframework.eventhandling.ReplayToken.isReplay(token)
+                    && !announcedBefore.test(cause.position());
             for (Dossier.Moved moved : d.decide()) {
                 decisions.increment();
-                moved(moved, cause);
+                moved(moved, cause, announce);
             }
             unwrittenSources.addAll(d.takeSourcesMoved());
         }
         done();
     }
 
-    /** A verdict moved: it is written with the batch, and a change of status is recorded and streamed. */
-    private void moved(Dossier.Moved moved, Cause cause) {
+    /** A verdict moved: it is written with the batch, and a change of status is recorded (and announced). */
+    private void moved(Dossier.Moved moved, Cause cause, boolean announce) {
         unwritten.put(moved.propositionId(), cause);
         if (!moved.statusChanged()) {
             return;
@@ -158,10 +154,11 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 moved.propositionId(), nextChange(moved.propositionId()), moved.from() == null ? null : moved.from().wire(),
                 verdict.status().wire(), verdict.leading(), cause.at(), cause.position(), cause.type(), cause.eventId(),
                 cause.sourceId());
-        if (moved.from() != null) {
-            append(new UpdateData.VerdictChanged(UpdateType.VERDICT_CHANGED, cause.position(), moved.propositionId(),
-                    d.subject(), moved.from().wire(), verdict.status().wire(), verdict.leading(), cause.type(),
-                    cause.sourceId(), cause.at()), cause);
+        if (moved.from() != null && announce) {
+            VerdictNews.announce(writes, new UpdateData.VerdictChanged(UpdateType.VERDICT_CHANGED, cause.position(),
+                    moved.propositionId(), d.subject(), moved.from().wire(), verdict.status().wire(), verdict.leading(),
+                    cause.type(), cause.sourceId(), cause.at()));
+            newsQueued = true;
         }
     }
 
@@ -175,17 +172,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         return seq + 1;
     }
 
-    /**
-     * A claim event: the verdicts' own copy of the claim, live or withdrawn (the archive the dossier
-     * reads back), and the claim's update on the stream.
-     */
-    private final class ClaimRowAndUpdate implements ClaimEvent.Handler<Void> {
-        private final Cause cause;
-
-        ClaimRowAndUpdate(Cause cause) {
-            this.cause = cause;
-        }
-
+    /** A claim event: the verdicts' own copy of the claim, live or withdrawn (the archive the dossier reads back). */
+    private final ClaimEvent.Handler<Void> claimRows = new ClaimEvent.Handler<>() {
         @Override
         public Void recorded(ClaimEvent.ClaimRecorded e) {
             ClaimContent c = e.content();
@@ -193,7 +181,6 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                     INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
                     ON CONFLICT (id) DO UPDATE SET stance = excluded.stance, value = excluded.value, live = TRUE""",
                     e.claimId(), c.propositionId(), e.sourceId(), c.stance().wire(), Json.doc(c.value()));
-            claimUpdate(UpdateType.CLAIM_RECORDED, e, c, null, cause);
             return null;
         }
 
@@ -202,68 +189,15 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
             ClaimContent c = e.content();
             writes.add("verdict_claim", "UPDATE verdict_claim SET stance = ?, value = ? WHERE id = ?",
                     c.stance().wire(), Json.doc(c.value()), e.claimId());
-            claimUpdate(UpdateType.CLAIM_REVISED, e, c, e.reason(), cause);
             return null;
         }
 
         @Override
         public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
             writes.add("verdict_claim", "UPDATE verdict_claim SET live = FALSE WHERE id = ?", e.claimId());
-            claimUpdate(UpdateType.CLAIM_WITHDRAWN, e, null, e.reason(), cause);
             return null;
         }
-    }
-
-    /** A source event's update on the stream, for the kinds historians subscribe to. */
-    private final class SourceUpdate implements SourceEvent.Handler<Void> {
-        private final Cause cause;
-
-        SourceUpdate(Cause cause) {
-            this.cause = cause;
-        }
-
-        @Override
-        public Void registered(SourceEvent.SourceRegistered e) {
-            return null;
-        }
-
-        @Override
-        public Void revised(SourceEvent.SourceRevised e) {
-            return null;
-        }
-
-        @Override
-        public Void assessed(SourceEvent.SourceAssessed e) {
-            append(new UpdateData.SourceChanged(UpdateType.SOURCE_ASSESSED, cause.position(), e.sourceId(),
-                    e.grade().wire(), e.rationale(), null, null, null, cause.at()), cause);
-            return null;
-        }
-
-        @Override
-        public Void retracted(SourceEvent.SourceRetracted e) {
-            append(new UpdateData.SourceChanged(UpdateType.SOURCE_RETRACTED, cause.position(), e.sourceId(),
-                    null, null, e.reason(), e.date().toString(), e.recordedBy(), cause.at()), cause);
-            return null;
-        }
-
-        @Override
-        public Void reinstated(SourceEvent.SourceReinstated e) {
-            append(new UpdateData.SourceChanged(UpdateType.SOURCE_REINSTATED, cause.position(), e.sourceId(),
-                    null, null, e.reason(), null, e.recordedBy(), cause.at()), cause);
-            return null;
-        }
-    }
-
-    private void claimUpdate(UpdateType type, ClaimEvent e, ClaimContent content, String reason, Cause cause) {
-        String subject = dossier().proposition(e.propositionId()).map(c -> c.details().subject()).orElse(null);
-        ObjectNode claim = Json.MAPPER.createObjectNode().put("id", e.claimId()).put("sourceId", e.sourceId());
-        if (content != null) {
-            claim.setAll((ObjectNode) Json.MAPPER.valueToTree(content));
-            claim.remove("propositionId");
-        }
-        append(new UpdateData.ClaimChanged(type, cause.position(), e.propositionId(), subject, claim, reason, cause.at()),
-                cause);
-    }
+    };
 
     /** A verdict depends on the whole graph of sources, in the log's order: one segment. */
     @Override
@@ -295,14 +229,14 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         sql.update("TRUNCATE " + TABLES);
     }
 
-    private static final String TABLES = "verdict_source, verdict_claim, verdict_view, verdict_change, update_feed";
-    private static final String FEED = "update_feed";
-    private static final String BULK_FEED = "update_feed_caught_up";
+    private static final String TABLES = "verdict_source, verdict_claim, verdict_view, verdict_change";
 
     @Override
-    public void beginBulk(boolean rebuild) {
+    public void beginBulk(boolean rebuild, java.util.function.LongPredicate handledBefore) {
         writes.discard();
         forget();
+        // a rebuild decides every change again; the feed heard of those it had decided before
+        announcedBefore = rebuild ? handledBefore : position -> false;
         writes.hold(); // verdicts are written at the end, not at each batch's
         if (rebuild) {
             // DELETE, not TRUNCATE: readers keep the old verdicts until the rebuilt ones commit
@@ -310,11 +244,6 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 sql.update("DELETE FROM " + table);
             }
         }
-        // The update stream's new rows wait in a table of this transaction's own until the end:
-        // subscribers' polls for what follows the stream's head would otherwise step over every
-        // uncommitted row of the catch-up in the stream's index, again and again.
-        sql.update("CREATE TEMPORARY TABLE IF NOT EXISTS " + BULK_FEED + " (LIKE update_feed) ON COMMIT DROP");
-        feed = BULK_FEED;
     }
 
     @Override
@@ -328,13 +257,12 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     public void finishBulk() {
         committing();
         writes.flush();
-        sql.update("INSERT INTO update_feed SELECT * FROM " + BULK_FEED + " ORDER BY position, seq ON CONFLICT DO NOTHING");
-        feed = FEED;
     }
 
     @Override
     public void endBulk(boolean committed) {
         writes.release();
+        announcedBefore = position -> false;
         if (committed) {
             committed();
         } else {
@@ -417,9 +345,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                     (committingAt - batchStarted) / 1_000_000, (now - committingAt) / 1_000_000);
         }
         batchEvents = 0;
-        if (updatesQueued) {
-            updatesQueued = false;
-            signal.updatesCommitted();
+        if (newsQueued) {
+            newsQueued = false;
+            signal.newsCommitted();
         }
         evict();
     }
@@ -445,16 +373,13 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     }
 
     private void forget() {
-        feed = FEED;
         left = null;
         batchEvents = 0;
         dossier = null;
         unwritten.clear();
         unwrittenSources.clear();
         changes.clear();
-        updatesQueued = false;
-        // a batch that rolls back is handled again from its start: its updates take their places afresh
-        streamHead = null;
+        newsQueued = false;
     }
 
     /** Outside a batch (a plain call) every change is written at once. */
@@ -498,32 +423,5 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                     SELECT DISTINCT proposition_id FROM verdict_claim WHERE live AND source_id = ?""",
                     rs -> rs.getString(1), sourceId));
         }
-    }
-
-    /** Appends one update to the feed; subscribers hear of it once this batch has committed. */
-    private void append(UpdateData update, Cause cause) {
-        Cursor place = place(cause);
-        writes.add(feed, "INSERT INTO " + feed + """
-                         (position, seq, type, proposition_id, subject, source_id, recorded_at, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                place.position(), place.seq(), update.type().wire(), update.aboutProposition(), update.aboutSubject(),
-                update.aboutSource(), cause.at(), new Json.Doc(update.json()));
-        updatesQueued = true;
-    }
-
-    /**
-     * The update's place in the stream: the event's position in the log, numbered 0, 1, ... for the
-     * updates it causes. The stream only moves forward: an event committed after later ones (it
-     * filled a gap in the log) takes the next number at the stream's head instead, so that no
-     * subscriber, who follows the stream by place, steps over it. Its data still names its position.
-     */
-    private Cursor place(Cause cause) {
-        if (streamHead == null) {
-            streamHead = sql.one("SELECT position, seq FROM " + FEED + " ORDER BY position DESC, seq DESC LIMIT 1",
-                    rs -> new Cursor(rs.getLong(1), rs.getInt(2))).orElse(Cursor.START);
-        }
-        streamHead = cause.position() > streamHead.position() ? new Cursor(cause.position(), 0)
-                : new Cursor(streamHead.position(), streamHead.seq() + 1);
-        return streamHead;
     }
 }
