@@ -78,7 +78,13 @@ public class Projections {
 
     /** Read models catching up in bulk right now. */
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService bulkWork = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService lagCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "read-model-lag");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Catch-ups in bulk run side by side, a thread each: the feed's need not wait for the verdicts'. */
+    private final java.util.concurrent.ExecutorService bulkWork = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "read-model-bulk");
         t.setDaemon(true);
         return t;
@@ -86,13 +92,14 @@ public class Projections {
 
     void start(@Observes @Priority(200) StartupEvent event) {
         if (bulkThreshold > 0) {
-            bulkWork.scheduleWithFixedDelay(this::checkLag, 2, 2, TimeUnit.SECONDS);
+            lagCheck.scheduleWithFixedDelay(this::checkLag, 2, 2, TimeUnit.SECONDS);
         }
     }
 
     void stop(@Observes @Priority(50) ShutdownEvent event) throws InterruptedException {
         // before Axon stops; a catch-up cut short rolls back: the view and its position stay as they were
         stopping = true;
+        lagCheck.shutdownNow();
         bulkWork.shutdownNow();
         bulkWork.awaitTermination(30, TimeUnit.SECONDS);
     }
@@ -212,27 +219,25 @@ public class Projections {
                 nanos[4] = System.nanoTime() - t;
                 long head = head();
                 TrackingToken reached = rebuild ? null : from;
-                try (BlockingStream<TrackedEventMessage<?>> log = ledger.eventStore().openStream(reached)) {
-                    // a head event whose append rolled back never comes: stop when nothing more does
-                    while (reached == null || reached.position().orElse(0) < head) {
-                        long t0 = System.nanoTime();
-                        if (!log.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                            break;
+                try (BlockingStream<TrackedEventMessage<?>> log = ledger.eventStore().openStream(reached);
+                     LogAhead ahead = new LogAhead(log, head, name)) {
+                    // one thread reads and decodes the log ahead while this one handles what it has read
+                    for (List<TrackedEventMessage<?>> chunk = ahead.next(); chunk != null; chunk = ahead.next()) {
+                        for (TrackedEventMessage<?> message : chunk) {
+                            long t1 = System.nanoTime();
+                            if (handlers.canHandle(message)) {
+                                handlers.handle(message);
+                            }
+                            reached = message.trackingToken();
+                            long t2 = System.nanoTime();
+                            if (++handled[0] % BULK_CHUNK == 0) {
+                                bulk.flushBulk();
+                            }
+                            nanos[1] += t2 - t1;
+                            nanos[2] += System.nanoTime() - t2;
                         }
-                        TrackedEventMessage<?> message = log.nextAvailable();
-                        long t1 = System.nanoTime();
-                        if (handlers.canHandle(message)) {
-                            handlers.handle(message);
-                        }
-                        reached = message.trackingToken();
-                        long t2 = System.nanoTime();
-                        if (++handled[0] % BULK_CHUNK == 0) {
-                            bulk.flushBulk();
-                        }
-                        nanos[0] += t1 - t0;
-                        nanos[1] += t2 - t1;
-                        nanos[2] += System.nanoTime() - t2;
                     }
+                    nanos[0] = ahead.waited();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("catch-up of " + name + " interrupted", e);
@@ -248,7 +253,7 @@ public class Projections {
             });
             committed = true;
             long now = System.nanoTime();
-            LOG.infof("read model %s %s in bulk: %,d events in %d ms (emptying %d, reading %d, handling %d, "
+            LOG.infof("read model %s %s in bulk: %,d events in %d ms (emptying %d, waiting for the log %d, handling %d, "
                             + "writing %d, finishing %d, committing %d ms)", name, rebuild ? "rebuilt" : "caught up",
                     handled[0], (now - started) / 1_000_000, nanos[4] / 1_000_000, nanos[0] / 1_000_000,
                     nanos[1] / 1_000_000, nanos[2] / 1_000_000, nanos[3] / 1_000_000, (now - nanos[5]) / 1_000_000);
@@ -271,6 +276,86 @@ public class Projections {
                 LOG.warnf(e, "read model %s could not be tidied up after its bulk %s (autovacuum will)", name,
                         rebuild ? "rebuild" : "catch-up");
             }
+        }
+    }
+
+    /**
+     * Reads the log ahead of a catch-up on a thread of its own, up to the head as it stood: each
+     * event's payload and record time decoded there (the costly part of reading), handed over in
+     * chunks through a short queue. A head event whose append rolled back never comes: the reading
+     * stops when nothing more does for a second.
+     */
+    static final class LogAhead implements AutoCloseable {
+        private static final int CHUNK = 500;
+        private static final List<TrackedEventMessage<?>> END = List.of();
+        private final java.util.concurrent.BlockingQueue<List<TrackedEventMessage<?>>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final Thread thread;
+        private volatile Throwable failure;
+        private volatile boolean closed;
+        private long waited;
+
+        LogAhead(BlockingStream<TrackedEventMessage<?>> log, long head, String name) {
+            thread = new Thread(() -> {
+                try {
+                    List<TrackedEventMessage<?>> chunk = new java.util.ArrayList<>(CHUNK);
+                    long reached = -1;
+                    while (!closed && reached < head && log.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        TrackedEventMessage<?> message = log.nextAvailable();
+                        message.getPayload();
+                        message.getTimestamp();
+                        reached = message.trackingToken().position().orElse(reached);
+                        chunk.add(message);
+                        if (chunk.size() == CHUNK) {
+                            queue.put(chunk);
+                            chunk = new java.util.ArrayList<>(CHUNK);
+                        }
+                    }
+                    if (!chunk.isEmpty()) {
+                        queue.put(chunk);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    try {
+                        if (!closed) {
+                            queue.put(END);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, "read-model-bulk-log-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next chunk of the log, in order; null at the end. */
+        List<TrackedEventMessage<?>> next() throws InterruptedException {
+            long t = System.nanoTime();
+            List<TrackedEventMessage<?>> chunk = queue.take();
+            waited += System.nanoTime() - t;
+            if (chunk == END) {
+                if (failure != null) {
+                    throw new IllegalStateException("reading the log failed", failure);
+                }
+                return null;
+            }
+            return chunk;
+        }
+
+        /** How long the handling waited for the reading, in nanoseconds. */
+        long waited() {
+            return waited;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            closed = true;
+            thread.interrupt();
+            thread.join(10_000); // before the log it reads is closed under it
         }
     }
 
