@@ -51,6 +51,9 @@ public final class BatchedWrites {
     private final DataSource dataSource;
     private final Batch batch;
     private final ThreadLocal<Queue> queues = ThreadLocal.withInitial(Queue::new);
+    /** Writes sent behind a bulk catch-up ({@link #flushBehind()}): at most one send in flight. */
+    private java.util.concurrent.ExecutorService behind;
+    private java.util.concurrent.Future<?> inFlight;
 
     public BatchedWrites(DataSource dataSource, Batch batch) {
         this.dataSource = dataSource;
@@ -121,37 +124,105 @@ public final class BatchedWrites {
 
     /** Ends {@link #hold()}: forgets what is still queued (the caller flushed or rolled back). */
     public void release() {
+        try {
+            awaitBehind();
+        } catch (RuntimeException ignored) {
+            // the caller is rolling back, or already knows
+        }
         queues.remove();
+        if (behind != null) {
+            behind.shutdown();
+            behind = null;
+        }
     }
 
     /** Forgets every queued statement (the tables are being emptied). */
     public void discard() {
+        awaitBehind();
         queues.get().pending.clear();
+    }
+
+    /**
+     * Sends what is queued on a thread of its own while the caller goes on handling: for a bulk
+     * catch-up, whose handling and writing then overlap. The send runs on the caller's transaction
+     * (the connection is taken here, on the caller's thread); one send is in flight at a time, and
+     * every later flush waits for it first, so the order of writes to a table is kept. A failed send
+     * is thrown by the next flush (and the catch-up rolls back).
+     */
+    public void flushBehind() {
+        awaitBehind();
+        Map<String, Pending> pending = queues.get().pending;
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Pending> taken = new LinkedHashMap<>(pending);
+        pending.clear();
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("read model connection failed", e);
+        }
+        if (behind == null) {
+            behind = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "read-model-writes-behind");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        inFlight = behind.submit(() -> {
+            try (c) {
+                send(c, taken);
+            }
+            return null;
+        });
+    }
+
+    /** Waits for the send in flight, if any; throws what it failed with. */
+    private void awaitBehind() {
+        java.util.concurrent.Future<?> f = inFlight;
+        if (f == null) {
+            return;
+        }
+        inFlight = null;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a read model", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Sends every queued statement now (within the running transaction, if any). */
     public void flush() {
+        awaitBehind();
         Map<String, Pending> pending = queues.get().pending;
         if (pending.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            for (var entry : pending.entrySet()) {
-                try (PreparedStatement ps = c.prepareStatement(entry.getKey())) {
-                    for (Object[] args : entry.getValue().rows()) {
-                        Sql.bind(c, ps, args);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                } catch (SQLException e) {
-                    SQLException cause = e.getNextException() == null ? e : e.getNextException();
-                    throw new IllegalStateException("read model update failed: " + entry.getKey(), cause);
-                }
-            }
+            send(c, pending);
         } catch (SQLException e) {
             throw new IllegalStateException("read model connection failed", e);
         } finally {
             pending.clear();
+        }
+    }
+
+    private static void send(Connection c, Map<String, Pending> pending) throws SQLException {
+        for (var entry : pending.entrySet()) {
+            try (PreparedStatement ps = c.prepareStatement(entry.getKey())) {
+                for (Object[] args : entry.getValue().rows()) {
+                    Sql.bind(c, ps, args);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                SQLException cause = e.getNextException() == null ? e : e.getNextException();
+                throw new IllegalStateException("read model update failed: " + entry.getKey(), cause);
+            }
         }
     }
 }

@@ -9,9 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -36,12 +33,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * live. Each may have a bounded number of events in flight (written to it but not yet taken by its
  * connection); at that bound it is paused, and if it stays paused it is cut off (and can resume from
  * its last id), so a slow client never holds more than its bound or slows anyone else.
+ *
+ * <p>An update's frame (its {@code id:}, {@code event:} and {@code data:} lines) is made once and
+ * shared by every subscriber; what one subscriber is due at a wake-up goes out in one write, not
+ * one write (and one system call) per event.
  */
 @ApplicationScoped
 public class UpdateFeed {
 
     private static final Logger LOG = Logger.getLogger(UpdateFeed.class);
     private static final int PAGE = 500;
+    /** Most events in one write to one subscriber. */
+    private static final int WRITE = 100;
+
+    /** Where one subscriber's stream goes: its connection. */
+    public interface Outlet {
+        /** Writes server-sent-event text; {@code done} hears of the end (a failure: the connection is gone). */
+        void write(String text, java.util.function.Consumer<Throwable> done);
+
+        boolean isClosed();
+
+        /** Ends the stream politely. */
+        void close();
+
+        /** Drops the connection, and what is queued for it. */
+        void hangUp();
+    }
 
     @Inject
     UpdateLog log;
@@ -104,9 +121,8 @@ public class UpdateFeed {
     }
 
     /** Opens a stream for a subscriber that has seen everything up to {@code after} (null: live only). */
-    public void subscribe(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor after,
-                          Runnable onClose) {
-        Subscription s = new Subscription(sink, sse, hangUp, filter, after == null ? head : after, onClose);
+    public void subscribe(Outlet outlet, UpdateFilter filter, Cursor after, Runnable onClose) {
+        Subscription s = new Subscription(outlet, filter, after == null ? head : after, onClose);
         subscriptions.add(s);
         executor.execute(() -> pump(s));
     }
@@ -155,11 +171,12 @@ public class UpdateFeed {
             drop(s);
             return;
         }
+        Batch out = new Batch(s);
         try {
             while (s.cursor.compareTo(floor) < 0) { // behind the window: catch up from the table
                 List<Update> page = log.after(s.cursor, s.filter, PAGE);
                 for (Update u : page) {
-                    if (!send(s, u)) {
+                    if (!out.add(u)) {
                         return;
                     }
                 }
@@ -173,7 +190,7 @@ public class UpdateFeed {
             for (Update u : recent) {
                 if (u.cursor().compareTo(s.cursor) > 0) {
                     if (s.filter.matches(u)) {
-                        if (!send(s, u)) {
+                        if (!out.add(u)) {
                             return;
                         }
                     } else {
@@ -185,40 +202,64 @@ public class UpdateFeed {
             LOG.warn("could not serve a subscriber; disconnecting it", e);
             s.close();
             drop(s);
+        } finally {
+            out.send();
         }
     }
 
-    private boolean send(Subscription s, Update u) {
-        if (s.closed.get()) {
-            drop(s);
-            return false;
+    /** What one subscriber is due, gathered into few writes. */
+    private final class Batch {
+        private final Subscription s;
+        private final StringBuilder text = new StringBuilder();
+        private int events;
+
+        Batch(Subscription s) {
+            this.s = s;
         }
-        if (s.inFlight.get() >= buffer) {
-            // the client is not taking what it was sent: pause it (its cursor keeps its place) and
-            // cut it off if it stays stalled; it can resume with Last-Event-ID
-            if (s.stalledSince == 0) {
-                s.stalledSince = System.nanoTime();
+
+        /** Adds the update unless the subscriber has its bound in flight (then it is paused: false). */
+        boolean add(Update u) {
+            if (s.closed.get()) {
+                drop(s);
+                return false;
             }
-            return false;
+            if (s.inFlight.get() + events >= buffer) {
+                // the client is not taking what it was sent: pause it (its cursor keeps its place) and
+                // cut it off if it stays stalled; it can resume with Last-Event-ID
+                if (s.stalledSince == 0) {
+                    s.stalledSince = System.nanoTime();
+                }
+                return false;
+            }
+            s.stalledSince = 0;
+            text.append(u.frame());
+            events++;
+            s.cursor = u.cursor();
+            if (events == WRITE) {
+                send();
+            }
+            return true;
         }
-        s.stalledSince = 0;
-        OutboundSseEvent event = s.sse.newEventBuilder()
-                .id(u.id())
-                .name(u.type())
-                .data(u.data())
-                .build();
-        s.inFlight.incrementAndGet();
-        s.cursor = u.cursor();
-        s.sink.send(event).whenComplete((ok, failure) -> {
-            int left = s.inFlight.decrementAndGet();
-            if (failure != null) {
-                s.closed.set(true);
-            } else if (s.stalledSince != 0 && left <= buffer / 2) {
-                s.stalledSince = 0;
-                executor.execute(() -> pump(s)); // it is reading again: go on where it paused
+
+        void send() {
+            if (events == 0) {
+                return;
             }
-        });
-        return true;
+            int n = events;
+            String frames = text.toString();
+            text.setLength(0);
+            events = 0;
+            s.inFlight.addAndGet(n);
+            s.outlet.write(frames, failure -> {
+                int left = s.inFlight.addAndGet(-n);
+                if (failure != null) {
+                    s.closed.set(true);
+                } else if (s.stalledSince != 0 && left <= buffer / 2) {
+                    s.stalledSince = 0;
+                    executor.execute(() -> pump(s)); // it is reading again: go on where it paused
+                }
+            });
+        }
     }
 
     private void cutOffStalled() {
@@ -237,7 +278,7 @@ public class UpdateFeed {
 
     private void forgetClosed() {
         for (Subscription s : new ArrayList<>(subscriptions)) {
-            if (s.closed.get() || s.sink.isClosed()) {
+            if (s.closed.get() || s.outlet.isClosed()) {
                 drop(s);
             }
         }
@@ -245,11 +286,11 @@ public class UpdateFeed {
 
     private void beat() {
         for (Subscription s : new ArrayList<>(subscriptions)) {
-            if (s.stalledSince != 0 || s.closed.get() || s.sink.isClosed()) {
+            if (s.stalledSince != 0 || s.closed.get() || s.outlet.isClosed()) {
                 continue; // a closed one is forgotten within the second (forgetClosed)
             }
             s.inFlight.incrementAndGet();
-            s.sink.send(s.sse.newEventBuilder().comment("keep-alive").build()).whenComplete((ok, failure) -> {
+            s.outlet.write(":keep-alive\n\n", failure -> {
                 s.inFlight.decrementAndGet();
                 if (failure != null) {
                     s.closed.set(true);
@@ -260,9 +301,7 @@ public class UpdateFeed {
 
     /** One open stream: its filter, the last update it was sent, how many sends are still unwritten. */
     static final class Subscription {
-        final SseEventSink sink;
-        final Sse sse;
-        final Runnable hangUp;
+        final Outlet outlet;
         final Runnable onClose;
         private final AtomicBoolean released = new AtomicBoolean();
         final UpdateFilter filter;
@@ -271,11 +310,8 @@ public class UpdateFeed {
         final AtomicBoolean closed = new AtomicBoolean();
         volatile long stalledSince;
 
-        Subscription(SseEventSink sink, Sse sse, Runnable hangUp, UpdateFilter filter, Cursor cursor,
-                     Runnable onClose) {
-            this.sink = sink;
-            this.sse = sse;
-            this.hangUp = hangUp;
+        Subscription(Outlet outlet, UpdateFilter filter, Cursor cursor, Runnable onClose) {
+            this.outlet = outlet;
             this.onClose = onClose;
             this.filter = filter;
             this.cursor = cursor;
@@ -289,11 +325,11 @@ public class UpdateFeed {
         }
 
         void hangUp() {
-            end(hangUp);
+            end(outlet::hangUp);
         }
 
         void close() {
-            end(sink::close);
+            end(outlet::close);
         }
 
         private void end(Runnable how) {

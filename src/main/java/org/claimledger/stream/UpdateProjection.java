@@ -316,7 +316,7 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
 
     @Override
     public void flushBulk() {
-        writes.flush();
+        writes.flushBehind();
     }
 
     @Override

@@ -73,8 +73,49 @@ public class StreamResource {
                     .withHeader("Retry-After", 5)
                     .build();
         }
-        feed.subscribe(sink, sse, () -> request.connection().close(), new UpdateFilter(s, p, t), after,
-                () -> limits.closeStream(key));
+        UpdateFilter filter = new UpdateFilter(s, p, t);
+        // the stream opens with its reconnection delay; then the feed writes the connection itself
+        // (frames made once for every subscriber, several events per write)
+        sink.send(sse.newEventBuilder().comment("updates").reconnectDelay(RETRY_MILLIS).build())
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        limits.closeStream(key);
+                    } else {
+                        feed.subscribe(new Connection(request, sink), filter, after, () -> limits.closeStream(key));
+                    }
+                });
+    }
+
+    /** How long a client waits before it reconnects (the stream's {@code retry:}). */
+    static final long RETRY_MILLIS = 3000;
+
+    /** A subscriber's connection, written directly once the stream is open. */
+    private record Connection(HttpServerRequest request, SseEventSink sink) implements UpdateFeed.Outlet {
+        @Override
+        public void write(String text, java.util.function.Consumer<Throwable> done) {
+            io.vertx.core.http.HttpServerResponse response = request.response();
+            if (response.closed() || response.ended()) {
+                done.accept(new java.io.IOException("the subscriber has gone"));
+                return;
+            }
+            response.write(io.vertx.core.buffer.Buffer.buffer(text))
+                    .onComplete(written -> done.accept(written.failed() ? written.cause() : null));
+        }
+
+        @Override
+        public boolean isClosed() {
+            return sink.isClosed() || request.response().closed();
+        }
+
+        @Override
+        public void close() {
+            sink.close();
+        }
+
+        @Override
+        public void hangUp() {
+            request.connection().close();
+        }
     }
 
     private static Set<String> ids(Checks checks, String field, List<String> raw) {

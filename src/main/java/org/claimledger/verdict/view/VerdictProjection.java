@@ -94,6 +94,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private boolean newsQueued;
     /** Which events were handled before a bulk rebuild began: their verdict changes were announced then. */
     private java.util.function.LongPredicate announcedBefore = position -> false;
+    /** In a rebuild: the tables were emptied, so what is not held in memory was never written. */
+    private boolean emptied;
     private int batchEvents;
     private long batchStarted;
     private long committingAt;
@@ -164,7 +166,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
 
     private int nextChange(String propositionId) {
         Integer seq = changes.get(propositionId);
-        if (seq == null) {
+        if (seq == null && emptied) {
+            seq = 0; // a rebuild keeps every count it has started (the table was emptied)
+        } else if (seq == null) {
             seq = sql.one("SELECT COALESCE(MAX(seq), 0) FROM verdict_change WHERE proposition_id = ?",
                     rs -> rs.getInt(1), propositionId).orElse(0);
         }
@@ -237,6 +241,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         forget();
         // a rebuild decides every change again; the feed heard of those it had decided before
         announcedBefore = rebuild ? handledBefore : position -> false;
+        emptied = rebuild;
         writes.hold(); // verdicts are written at the end, not at each batch's
         if (rebuild) {
             // DELETE, not TRUNCATE: readers keep the old verdicts until the rebuilt ones commit
@@ -250,7 +255,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     public void flushBulk() {
         writeSources();
         evict();
-        writes.flush();
+        writes.flushBehind(); // while the next events are handled
     }
 
     @Override
@@ -263,6 +268,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     public void endBulk(boolean committed) {
         writes.release();
         announcedBefore = position -> false;
+        emptied = false;
         if (committed) {
             committed();
         } else {
@@ -363,7 +369,9 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
             if (cause != null) {
                 write(c, cause); // in a rebuild: its verdict goes now, not at the end
             }
-            changes.remove(id);
+            if (!emptied) {
+                changes.remove(id); // read back from the table when next needed
+            }
         });
     }
 
