@@ -44,13 +44,14 @@ import java.util.concurrent.TimeUnit;
 public class Projections {
 
     private static final Logger LOG = Logger.getLogger(Projections.class);
-    /** Events handled between two sends of a bulk rebuild's queued writes. */
-    private static final int BULK_CHUNK = 5000;
 
     /** Where one read model stands against the head of the event log. */
     public record Status(String name, Long position, Long head, boolean caughtUp, boolean replaying,
-                         boolean running, String error) {
+                         boolean running, String error, String lastBulkFailure) {
     }
+
+    /** Why the read model's last rebuild or bulk catch-up rolled back, until one succeeds. */
+    private final Map<String, String> bulkFailures = new ConcurrentHashMap<>();
 
     @Inject
     AxonLedger ledger;
@@ -70,6 +71,10 @@ public class Projections {
 
     @ConfigProperty(name = "claimledger.projections.bulk-timeout", defaultValue = "6H")
     Duration bulkTimeout;
+
+    /** Events handled between two sends of a bulk catch-up's queued writes. */
+    @ConfigProperty(name = "claimledger.projections.bulk-chunk", defaultValue = "5000")
+    int bulkChunk;
 
     @ConfigProperty(name = "claimledger.projections.bulk-threshold", defaultValue = "20000")
     long bulkThreshold;
@@ -230,7 +235,7 @@ public class Projections {
                             }
                             reached = message.trackingToken();
                             long t2 = System.nanoTime();
-                            if (++handled[0] % BULK_CHUNK == 0) {
+                            if (++handled[0] % bulkChunk == 0) {
                                 bulk.flushBulk();
                             }
                             nanos[1] += t2 - t1;
@@ -252,12 +257,14 @@ public class Projections {
                 nanos[5] = System.nanoTime();
             });
             committed = true;
+            bulkFailures.remove(name);
             long now = System.nanoTime();
             LOG.infof("read model %s %s in bulk: %,d events in %d ms (emptying %d, waiting for the log %d, handling %d, "
                             + "writing %d, finishing %d, committing %d ms)", name, rebuild ? "rebuilt" : "caught up",
                     handled[0], (now - started) / 1_000_000, nanos[4] / 1_000_000, nanos[0] / 1_000_000,
                     nanos[1] / 1_000_000, nanos[2] / 1_000_000, nanos[3] / 1_000_000, (now - nanos[5]) / 1_000_000);
         } catch (RuntimeException e) {
+            bulkFailures.put(name, (rebuild ? "rebuild" : "catch-up") + " failed: " + rootMessage(e));
             LOG.errorf(e, "bulk %s of read model %s failed; its view and position are as before",
                     rebuild ? "rebuild" : "catch-up", name);
         } finally {
@@ -359,7 +366,18 @@ public class Projections {
         }
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     private BulkCatchUp bulk(String name) {
+        if (storedTokens.tokens(name).size() > 1) {
+            return null; // split into segments (replicas): its processor's threads catch it up, a segment each
+        }
         for (Projection projection : projections) {
             if (projection instanceof BulkCatchUp bulk && name.equals(nameOf(projection))) {
                 return bulk;
@@ -412,7 +430,7 @@ public class Projections {
     private Status status(String name, TrackingEventProcessor processor, long head, boolean inBulk) {
         if (inBulk) {
             // its processor is stopped while the catch-up's transaction runs; the old view is served
-            return new Status(name, null, head, false, true, false, null);
+            return new Status(name, null, head, false, true, false, null, bulkFailures.get(name));
         }
         Map<Integer, TrackingToken> stored = storedTokens.tokens(name);
         Long position = null;
@@ -431,6 +449,7 @@ public class Projections {
         }
         // a replay stays flagged until the first event after the reset point; level with the head it is caught up
         boolean caughtUp = position != null && position >= head && error == null;
-        return new Status(name, position, head, caughtUp, replaying, processor.isRunning(), error);
+        return new Status(name, position, head, caughtUp, replaying, processor.isRunning(), error,
+                bulkFailures.get(name));
     }
 }

@@ -157,9 +157,11 @@ public final class BatchedWrites {
         }
         Map<String, Pending> taken = new LinkedHashMap<>(pending);
         pending.clear();
+        // The transaction belongs to this thread: the pool refuses its connection on another. The
+        // PostgreSQL connection under it is the same transaction's, and serializes its own use.
         Connection c;
-        try {
-            c = dataSource.getConnection();
+        try (Connection pooled = dataSource.getConnection()) {
+            c = (Connection) pooled.unwrap(org.postgresql.PGConnection.class);
         } catch (SQLException e) {
             throw new IllegalStateException("read model connection failed", e);
         }
@@ -171,9 +173,7 @@ public final class BatchedWrites {
             });
         }
         inFlight = behind.submit(() -> {
-            try (c) {
-                send(c, taken);
-            }
+            send(c, taken); // not closed here: the pool ends it with the transaction
             return null;
         });
     }

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +83,9 @@ public class UpdateFeed {
     @ConfigProperty(name = "claimledger.streams.stall-timeout", defaultValue = "10S")
     Duration stallTimeout;
 
-    private final ArrayDeque<Update> recent = new ArrayDeque<>();
+    /** The newest updates in stream order, from index {@code first} on (touched only by the feed's thread). */
+    private final ArrayList<Update> recent = new ArrayList<>();
+    private int first;
     private volatile Cursor floor = Cursor.START; // everything after floor is in `recent`
     private volatile Cursor head = Cursor.START;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -153,11 +154,16 @@ public class UpdateFeed {
             do {
                 page = log.after(head, UpdateFilter.ANY, PAGE);
                 for (Update u : page) {
-                    recent.addLast(u);
+                    recent.add(u);
                     head = u.cursor();
                 }
-                while (recent.size() > window) {
-                    floor = recent.removeFirst().cursor();
+                while (recent.size() - first > window) {
+                    floor = recent.get(first).cursor();
+                    recent.set(first++, null);
+                }
+                if (first > window) { // compact now and then, not at every update
+                    recent.subList(0, first).clear();
+                    first = 0;
                 }
             } while (page.size() == PAGE);
         } catch (RuntimeException e) {
@@ -187,15 +193,15 @@ public class UpdateFeed {
                     break;
                 }
             }
-            for (Update u : recent) {
-                if (u.cursor().compareTo(s.cursor) > 0) {
-                    if (s.filter.matches(u)) {
-                        if (!out.add(u)) {
-                            return;
-                        }
-                    } else {
-                        s.cursor = u.cursor();
+            // from the first update after the subscriber's cursor, found by halving (not by walking the window)
+            for (int i = after(s.cursor); i < recent.size(); i++) {
+                Update u = recent.get(i);
+                if (s.filter.matches(u)) {
+                    if (!out.add(u)) {
+                        return;
                     }
+                } else {
+                    s.cursor = u.cursor();
                 }
             }
         } catch (RuntimeException e) {
@@ -205,6 +211,21 @@ public class UpdateFeed {
         } finally {
             out.send();
         }
+    }
+
+    /** The index in the window of the first update after {@code cursor}. */
+    private int after(Cursor cursor) {
+        int lo = first;
+        int hi = recent.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (recent.get(mid).cursor().compareTo(cursor) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** What one subscriber is due, gathered into few writes. */

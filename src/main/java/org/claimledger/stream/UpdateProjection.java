@@ -145,9 +145,9 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
                 return null;
             });
         } else if (event instanceof ClaimEvent c) {
-            update = c.accept(new ClaimUpdate(position, at));
+            update = c.accept(new UpdateOf(position, at));
         } else if (event instanceof SourceEvent s) {
-            update = s.accept(new SourceUpdate(position, at));
+            update = s.accept(new UpdateOf(position, at));
         }
         if (update != null) {
             append(update, position, at);
@@ -159,12 +159,16 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
         }
     }
 
-    /** A claim event's update: what the claim now says (unless withdrawn), under its proposition. */
-    private final class ClaimUpdate implements ClaimEvent.Handler<UpdateData> {
+    /**
+     * An event's update, if historians subscribe to its kind: a claim's (what it now says, unless
+     * withdrawn, under its proposition), a source's grade, retraction or reinstatement (a source's
+     * registration or revision is none).
+     */
+    private final class UpdateOf implements ClaimEvent.Handler<UpdateData>, SourceEvent.Handler<UpdateData> {
         private final long position;
         private final Instant at;
 
-        ClaimUpdate(long position, Instant at) {
+        UpdateOf(long position, Instant at) {
             this.position = position;
             this.at = at;
         }
@@ -192,17 +196,6 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
             }
             return new UpdateData.ClaimChanged(type, position, e.propositionId(), subjectOf(e.propositionId()), claim,
                     reason, at);
-        }
-    }
-
-    /** A source event's update, for the kinds historians subscribe to (a registration or revision is none). */
-    private static final class SourceUpdate implements SourceEvent.Handler<UpdateData> {
-        private final long position;
-        private final Instant at;
-
-        SourceUpdate(long position, Instant at) {
-            this.position = position;
-            this.at = at;
         }
 
         @Override

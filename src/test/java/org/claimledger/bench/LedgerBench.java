@@ -340,11 +340,7 @@ public final class LedgerBench {
 
                 @Override
                 public void onSubscribe(Flow.Subscription s) {
-                    synchronized (subscriptions) {
-                        subscriptions.add(s);
-                    }
-                    open.incrementAndGet();
-                    s.request(Long.MAX_VALUE);
+                    opened(s, subscriptions, open);
                 }
 
                 @Override
@@ -459,11 +455,7 @@ public final class LedgerBench {
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
-            synchronized (subscriptions) {
-                subscriptions.add(s);
-            }
-            open.incrementAndGet();
-            s.request(Long.MAX_VALUE);
+            opened(s, subscriptions, open);
         }
 
         @Override
@@ -499,6 +491,15 @@ public final class LedgerBench {
         @Override
         public void onComplete() {
         }
+    }
+
+    /** A subscriber's stream is open: kept to be cancelled at the end, counted, and read as fast as it comes. */
+    static void opened(Flow.Subscription s, List<Flow.Subscription> subscriptions, AtomicInteger open) {
+        synchronized (subscriptions) {
+            subscriptions.add(s);
+        }
+        open.incrementAndGet();
+        s.request(Long.MAX_VALUE);
     }
 
     /** CPU time (user and system) a process has used so far, from /proc (clock ticks of 10 ms). */
@@ -740,7 +741,8 @@ public final class LedgerBench {
             for (JsonNode p : status.isArray() ? status : JSON.createArrayNode().add(status)) {
                 // (a replay stays flagged until an event after it arrives: level with the head is done)
                 all &= p.get("caughtUp").asBoolean() && p.path("position").asLong(-1) >= p.get("head").asLong();
-                if (p.hasNonNull("error")) {
+                if (p.hasNonNull("error") || p.hasNonNull("lastBulkFailure")) {
+                    // a figure for a rebuild or catch-up that rolled back would be a figure for nothing
                     throw new IllegalStateException("read model failed: " + p);
                 }
             }

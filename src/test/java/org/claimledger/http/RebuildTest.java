@@ -106,7 +106,8 @@ class RebuildTest {
                     .body("replaying", equalTo(true)).body("caughtUp", equalTo(false));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().get("/api/admin/projections/verdicts").then().statusCode(200)
-                            .body("replaying", equalTo(false)).body("running", equalTo(true)));
+                            .body("replaying", equalTo(false)).body("running", equalTo(true))
+                            .body("lastBulkFailure", org.hamcrest.Matchers.containsString("refused by the test")));
             assertThat(rows(verdicts)).isEqualTo(before);
         } finally {
             update("DROP TRIGGER refuse_verdict ON verdict_view");

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.claimledger.readmodel.Projection;
+import org.claimledger.readmodel.TablesCatchUp;
 import org.claimledger.claim.ClaimContent;
 import org.claimledger.claim.ClaimEvent.ClaimRecorded;
 import org.claimledger.claim.ClaimEvent.ClaimRevised;
@@ -23,7 +24,7 @@ import java.time.Instant;
 /** Keeps every claim as it now reads, withdrawn ones marked, for the source and proposition views. */
 @Singleton
 @ProcessingGroup(ClaimProjection.NAME)
-public class ClaimProjection implements Projection {
+public class ClaimProjection implements Projection, TablesCatchUp {
 
     public static final String NAME = "claims";
 
@@ -68,6 +69,21 @@ public class ClaimProjection implements Projection {
                 UPDATE claim_view SET withdrawn = TRUE, withdrawal_reason = ?, version = ?, updated_at = ?
                  WHERE id = ? AND version < ?""",
                 event.reason(), seq, at, event.claimId(), seq);
+    }
+
+    @Override
+    public BatchedWrites bulkWrites() {
+        return writes;
+    }
+
+    @Override
+    public Sql bulkSql() {
+        return sql;
+    }
+
+    @Override
+    public java.util.List<String> bulkTables() {
+        return java.util.List.of("claim_view");
     }
 
     @ResetHandler

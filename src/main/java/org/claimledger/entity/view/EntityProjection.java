@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.claimledger.readmodel.Projection;
+import org.claimledger.readmodel.TablesCatchUp;
 import org.claimledger.common.Folding;
 import org.claimledger.entity.EntityDetails;
 import org.claimledger.entity.EntityEvent.EntityDefined;
@@ -23,7 +24,7 @@ import java.util.Set;
 /** Keeps entities and every one of their names, folded for lookups that ignore case and diacritics. */
 @Singleton
 @ProcessingGroup(EntityProjection.NAME)
-public class EntityProjection implements Projection {
+public class EntityProjection implements Projection, TablesCatchUp {
 
     public static final String NAME = "entities";
 
@@ -56,6 +57,21 @@ public class EntityProjection implements Projection {
         details.labels().values().forEach(label -> names.add(Folding.fold(label)));
         details.aliases().forEach(alias -> names.add(Folding.fold(alias)));
         return names;
+    }
+
+    @Override
+    public BatchedWrites bulkWrites() {
+        return writes;
+    }
+
+    @Override
+    public Sql bulkSql() {
+        return sql;
+    }
+
+    @Override
+    public java.util.List<String> bulkTables() {
+        return java.util.List.of("entity_view", "entity_name_view");
     }
 
     @ResetHandler

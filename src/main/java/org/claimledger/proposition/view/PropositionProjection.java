@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.claimledger.readmodel.Projection;
+import org.claimledger.readmodel.TablesCatchUp;
 import org.claimledger.proposition.PropositionDetails;
 import org.claimledger.proposition.PropositionEvent.PropositionDefined;
 import org.claimledger.store.BatchedWrites;
@@ -20,7 +21,7 @@ import java.time.Instant;
 /** Keeps the list of propositions: the questions claims answer. */
 @Singleton
 @ProcessingGroup(PropositionProjection.NAME)
-public class PropositionProjection implements Projection {
+public class PropositionProjection implements Projection, TablesCatchUp {
 
     public static final String NAME = "propositions";
 
@@ -43,6 +44,21 @@ public class PropositionProjection implements Projection {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 event.propositionId(), d.subject(), d.predicate(), d.valueType().wire(), d.cardinality().wire(),
                 d.label(), seq, at, by);
+    }
+
+    @Override
+    public BatchedWrites bulkWrites() {
+        return writes;
+    }
+
+    @Override
+    public Sql bulkSql() {
+        return sql;
+    }
+
+    @Override
+    public java.util.List<String> bulkTables() {
+        return java.util.List.of("proposition_view");
     }
 
     @ResetHandler

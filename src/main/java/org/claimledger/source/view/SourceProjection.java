@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.claimledger.readmodel.Projection;
+import org.claimledger.readmodel.TablesCatchUp;
 import org.claimledger.source.SourceDetails;
 import org.claimledger.source.SourceEvent;
 import org.claimledger.source.SourceEvent.SourceAssessed;
@@ -24,7 +25,7 @@ import java.time.Instant;
 /** Keeps the source profiles: what each source is, its current grade, and its history of changes and grades. */
 @Singleton
 @ProcessingGroup(SourceProjection.NAME)
-public class SourceProjection implements Projection {
+public class SourceProjection implements Projection, TablesCatchUp {
 
     public static final String NAME = "sources";
 
@@ -102,6 +103,21 @@ public class SourceProjection implements Projection {
                 INSERT INTO source_history_view (source_id, seq, kind, grade, rationale, reason, date, recorded_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 sourceId, seq, kind, grade, rationale, reason, date, at, by);
+    }
+
+    @Override
+    public BatchedWrites bulkWrites() {
+        return writes;
+    }
+
+    @Override
+    public Sql bulkSql() {
+        return sql;
+    }
+
+    @Override
+    public java.util.List<String> bulkTables() {
+        return java.util.List.of("source_view", "source_history_view");
     }
 
     @ResetHandler
