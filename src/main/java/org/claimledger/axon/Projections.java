@@ -225,7 +225,7 @@ public class Projections {
                 long head = head();
                 TrackingToken reached = rebuild ? null : from;
                 try (BlockingStream<TrackedEventMessage<?>> log = ledger.eventStore().openStream(reached);
-                     LogAhead ahead = new LogAhead(log, head, name)) {
+                     LogAhead ahead = new LogAhead(log, head, name, handlers::canHandle)) {
                     // one thread reads and decodes the log ahead while this one handles what it has read
                     for (List<TrackedEventMessage<?>> chunk = ahead.next(); chunk != null; chunk = ahead.next()) {
                         for (TrackedEventMessage<?> message : chunk) {
@@ -287,8 +287,9 @@ public class Projections {
     }
 
     /**
-     * Reads the log ahead of a catch-up on a thread of its own, up to the head as it stood: each
-     * event's payload and record time decoded there (the costly part of reading), handed over in
+     * Reads the log ahead of a catch-up on a thread of its own, up to the head as it stood: the
+     * payload and record time of each event the read model handles decoded there (the costly part
+     * of reading; the kind is known without decoding), handed over in
      * chunks through a short queue. A head event whose append rolled back never comes: the reading
      * stops when nothing more does for a second.
      */
@@ -302,15 +303,18 @@ public class Projections {
         private volatile boolean closed;
         private long waited;
 
-        LogAhead(BlockingStream<TrackedEventMessage<?>> log, long head, String name) {
+        LogAhead(BlockingStream<TrackedEventMessage<?>> log, long head, String name,
+                 java.util.function.Predicate<TrackedEventMessage<?>> handled) {
             thread = new Thread(() -> {
                 try {
                     List<TrackedEventMessage<?>> chunk = new java.util.ArrayList<>(CHUNK);
                     long reached = -1;
                     while (!closed && reached < head && log.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         TrackedEventMessage<?> message = log.nextAvailable();
-                        message.getPayload();
-                        message.getTimestamp();
+                        if (handled.test(message)) { // by its type: what the read model skips is never decoded
+                            message.getPayload();
+                            message.getTimestamp();
+                        }
                         reached = message.trackingToken().position().orElse(reached);
                         chunk.add(message);
                         if (chunk.size() == CHUNK) {

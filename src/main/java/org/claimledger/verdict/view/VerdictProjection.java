@@ -153,7 +153,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 INSERT INTO verdict_change (proposition_id, seq, from_status, to_status, leading_position, changed_at, position,
                                             cause_type, cause_event, cause_source)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                moved.propositionId(), nextChange(moved.propositionId()), moved.from() == null ? null : moved.from().wire(),
+                moved.propositionId(), nextChange(moved.propositionId(), moved.from() == null), moved.from() == null ? null : moved.from().wire(),
                 verdict.status().wire(), verdict.leading(), cause.at(), cause.position(), cause.type(), cause.eventId(),
                 cause.sourceId());
         if (moved.from() != null && announce) {
@@ -164,10 +164,15 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         }
     }
 
-    private int nextChange(String propositionId) {
+    /**
+     * The number of the proposition's next status change. A proposition never decided before (just
+     * defined) has none yet, and a rebuild keeps every count it has started (the table was emptied):
+     * neither asks the table, whose connection a catch-up's writes behind may be holding.
+     */
+    private int nextChange(String propositionId, boolean first) {
         Integer seq = changes.get(propositionId);
-        if (seq == null && emptied) {
-            seq = 0; // a rebuild keeps every count it has started (the table was emptied)
+        if (seq == null && (first || emptied)) {
+            seq = 0;
         } else if (seq == null) {
             seq = sql.one("SELECT COALESCE(MAX(seq), 0) FROM verdict_change WHERE proposition_id = ?",
                     rs -> rs.getInt(1), propositionId).orElse(0);
