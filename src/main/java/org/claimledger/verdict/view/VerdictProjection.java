@@ -82,6 +82,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private final UpdateSignal signal;
     private final CommittedPositions positions;
     private final long cacheBytes;
+    private final long bulkCacheBytes;
+    private boolean inBulk;
 
     /** The working copy (see above), touched only by this processor's thread; null until needed. */
     private Dossier dossier;
@@ -106,12 +108,17 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     @Inject
     public VerdictProjection(DataSource dataSource, MeterRegistry metrics, UpdateSignal signal,
                              CommittedPositions positions,
-                             @ConfigProperty(name = "claimledger.verdicts.cache-mb", defaultValue = "256") long cacheMb) {
+                             @ConfigProperty(name = "claimledger.verdicts.cache-mb", defaultValue = "256") long cacheMb,
+                             @ConfigProperty(name = "claimledger.verdicts.bulk-heap-share", defaultValue = "0.4")
+                             double bulkShare) {
         this.sql = new Sql(dataSource);
         this.writes = new BatchedWrites(dataSource, this);
         this.signal = signal;
         this.positions = positions;
         this.cacheBytes = cacheMb * 1024 * 1024;
+        // a catch-up in bulk touches propositions all over the log: a working copy too small for it
+        // reads one back from the tables for nearly every claim (found at 1M claims)
+        this.bulkCacheBytes = Math.max(cacheBytes, (long) (Runtime.getRuntime().maxMemory() * bulkShare));
         this.decisions = Counter.builder("claimledger.verdicts.decided")
                 .description("Verdicts that moved, decided by the verdict read model").register(metrics);
         this.handedOver = Counter.builder("claimledger.verdicts.handed.over")
@@ -247,6 +254,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         // a rebuild decides every change again; the feed heard of those it had decided before
         announcedBefore = rebuild ? handledBefore : position -> false;
         emptied = rebuild;
+        inBulk = true;
         writes.hold(); // verdicts are written at the end, not at each batch's
         if (rebuild) {
             // DELETE, not TRUNCATE: readers keep the old verdicts until the rebuilt ones commit
@@ -274,6 +282,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         writes.release();
         announcedBefore = position -> false;
         emptied = false;
+        inBulk = false;
         if (committed) {
             committed();
         } else {
@@ -368,7 +377,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         if (dossier == null) {
             return;
         }
-        dossier.trim(cacheBytes, c -> {
+        dossier.trim(inBulk ? bulkCacheBytes : cacheBytes, c -> {
             String id = c.question().propositionId();
             Cause cause = unwritten.remove(id);
             if (cause != null) {
