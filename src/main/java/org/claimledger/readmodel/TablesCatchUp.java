@@ -14,41 +14,38 @@ import java.util.function.LongPredicate;
  */
 public interface TablesCatchUp extends BulkCatchUp {
 
-    /** The read model's writes. */
-    BatchedWrites bulkWrites();
+    /** A read model's writes, SQL on its database, and its tables. */
+    record Tables(BatchedWrites writes, Sql sql, List<String> names) {
+    }
 
-    /** SQL on the read model's database. */
-    Sql bulkSql();
-
-    /** Its tables. */
-    List<String> bulkTables();
+    Tables tables();
 
     @Override
     default void beginBulk(boolean rebuild, LongPredicate handledBefore) {
-        bulkWrites().discard();
-        bulkWrites().hold();
+        tables().writes().discard();
+        tables().writes().hold();
         if (rebuild) {
-            bulkTables().forEach(table -> bulkSql().update("DELETE FROM " + table));
+            tables().names().forEach(table -> tables().sql().update("DELETE FROM " + table));
         }
     }
 
     @Override
     default void flushBulk() {
-        bulkWrites().flushBehind();
+        tables().writes().flushBehind();
     }
 
     @Override
     default void finishBulk() {
-        bulkWrites().flush();
+        tables().writes().flush();
     }
 
     @Override
     default void endBulk(boolean committed) {
-        bulkWrites().release();
+        tables().writes().release();
     }
 
     @Override
     default void tidyUp() {
-        bulkSql().update("VACUUM (ANALYZE) " + String.join(", ", bulkTables()));
+        tables().sql().update("VACUUM (ANALYZE) " + String.join(", ", tables().names()));
     }
 }

@@ -72,18 +72,8 @@ public class ClaimProjection implements Projection, TablesCatchUp {
     }
 
     @Override
-    public BatchedWrites bulkWrites() {
-        return writes;
-    }
-
-    @Override
-    public Sql bulkSql() {
-        return sql;
-    }
-
-    @Override
-    public java.util.List<String> bulkTables() {
-        return java.util.List.of("claim_view");
+    public Tables tables() {
+        return new Tables(writes, sql, java.util.List.of("claim_view"));
     }
 
     @ResetHandler

@@ -60,18 +60,8 @@ public class EntityProjection implements Projection, TablesCatchUp {
     }
 
     @Override
-    public BatchedWrites bulkWrites() {
-        return writes;
-    }
-
-    @Override
-    public Sql bulkSql() {
-        return sql;
-    }
-
-    @Override
-    public java.util.List<String> bulkTables() {
-        return java.util.List.of("entity_view", "entity_name_view");
+    public Tables tables() {
+        return new Tables(writes, sql, java.util.List.of("entity_view", "entity_name_view"));
     }
 
     @ResetHandler

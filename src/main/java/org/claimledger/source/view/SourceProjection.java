@@ -106,18 +106,8 @@ public class SourceProjection implements Projection, TablesCatchUp {
     }
 
     @Override
-    public BatchedWrites bulkWrites() {
-        return writes;
-    }
-
-    @Override
-    public Sql bulkSql() {
-        return sql;
-    }
-
-    @Override
-    public java.util.List<String> bulkTables() {
-        return java.util.List.of("source_view", "source_history_view");
+    public Tables tables() {
+        return new Tables(writes, sql, java.util.List.of("source_view", "source_history_view"));
     }
 
     @ResetHandler
