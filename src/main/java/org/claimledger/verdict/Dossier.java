@@ -169,6 +169,10 @@ public final class Dossier {
     private long bytes;
 
     private boolean sourcesChanged;
+    /** Sources changed since the graph last took them in. */
+    private final Set<String> unplaced = new LinkedHashSet<>();
+    /** Sources whose line or weight the graph has worked out again since the last decision; null: all. */
+    private Set<String> replaced = new java.util.HashSet<>();
     private final Set<String> touched = new LinkedHashSet<>();
     private final Set<String> sourcesMoved = new TreeSet<>();
 
@@ -283,7 +287,7 @@ public final class Dossier {
         private Void changed(String sourceId) {
             sourcesChanged = true;
             sourcesMoved.add(sourceId); // its own row changes, whether or not its line or weight does
-            graph = null;
+            unplaced.add(sourceId); // the graph takes it in when next asked
             return null;
         }
     };
@@ -299,14 +303,19 @@ public final class Dossier {
         if (sourcesChanged) {
             sourcesChanged = false;
             SourceGraph g = graph();
-            for (Witness w : witnesses.values()) {
-                Placed now = new Placed(g.lineOf(w.sourceId()), g.weightOf(w.sourceId()));
-                Placed was = placed.put(w.sourceId(), now);
+            // only sources whose line or weight was worked out again can have moved
+            for (String id : replaced == null ? witnesses.keySet() : replaced) {
+                if (!g.knows(id)) {
+                    continue;
+                }
+                Placed now = new Placed(g.lineOf(id), g.weightOf(id));
+                Placed was = placed.put(id, now);
                 if (was != null && !was.equals(now)) {
-                    sourcesMoved.add(w.sourceId());
-                    touched.addAll(propositionsOf(w.sourceId()));
+                    sourcesMoved.add(id);
+                    touched.addAll(propositionsOf(id));
                 }
             }
+            replaced = new java.util.HashSet<>();
         }
         List<Moved> moved = new ArrayList<>();
         for (String id : touched) {
@@ -397,6 +406,14 @@ public final class Dossier {
     public SourceGraph graph() {
         if (graph == null) {
             graph = SourceGraph.of(witnesses());
+            unplaced.clear();
+            replaced = null;
+        } else if (!unplaced.isEmpty()) {
+            Set<String> again = graph.refresh(witnesses(), unplaced);
+            unplaced.clear();
+            if (replaced != null) {
+                replaced.addAll(again);
+            }
         }
         return graph;
     }

@@ -29,12 +29,121 @@ public final class SourceGraph {
     private final Map<String, String> lineKey = new HashMap<>();
     private final Map<String, Double> weight = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
+    /** Who names each id in {@code derivedFrom} (known or not yet): a source registered later joins them. */
+    private final Map<String, Set<String>> derivedBy = new HashMap<>();
+    /** A source of each non-independent origin: all of them are one line. */
+    private final Map<String, String> oneOfOrigin = new HashMap<>();
 
     private SourceGraph(Map<String, Witness> witnesses) {
         this.witnesses = witnesses;
         this.byId = new HashMap<>(witnesses);
         joinLines();
         capWeights();
+        witnesses.values().forEach(this::index);
+    }
+
+    private void index(Witness w) {
+        w.derivedFrom().forEach(from -> derivedBy.computeIfAbsent(from, k -> new java.util.HashSet<>()).add(w.sourceId()));
+        if (!w.independent()) {
+            oneOfOrigin.putIfAbsent(w.origin(), w.sourceId());
+        }
+    }
+
+    private void unindex(Witness w) {
+        for (String from : w.derivedFrom()) {
+            Set<String> by = derivedBy.get(from);
+            if (by != null && by.remove(w.sourceId()) && by.isEmpty()) {
+                derivedBy.remove(from);
+            }
+        }
+        if (!w.independent() && w.sourceId().equals(oneOfOrigin.get(w.origin()))) {
+            oneOfOrigin.remove(w.origin());
+            Set<String> line = members.getOrDefault(lineKey.get(w.sourceId()), Set.of());
+            for (String other : line) { // the origin's other sources share this line
+                Witness o = byId.get(other);
+                if (!other.equals(w.sourceId()) && !o.independent() && o.origin().equals(w.origin())) {
+                    oneOfOrigin.put(w.origin(), other);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes in changed or new sources ({@code now} holds every source as it now stands), working out
+     * again only the lines they were in, or join now: a source event touches one line, not the
+     * graph (a rebuild at 1M claims spent most of its time rebuilding the whole graph after each
+     * grade). Returns the sources whose line or weight was worked out again.
+     */
+    public Set<String> refresh(Map<String, Witness> now, Collection<String> changed) {
+        Set<String> affected = new java.util.HashSet<>();
+        for (String id : changed) {
+            affected.add(id);
+            addLineOf(id, affected);
+            for (String by : derivedBy.getOrDefault(id, Set.of())) { // named it before it was known
+                addLineOf(by, affected);
+            }
+            Witness w = now.get(id);
+            if (w == null) {
+                continue;
+            }
+            for (String from : w.derivedFrom()) {
+                if (now.containsKey(from)) {
+                    affected.add(from);
+                    addLineOf(from, affected);
+                }
+            }
+            if (!w.independent() && oneOfOrigin.containsKey(w.origin())) {
+                addLineOf(oneOfOrigin.get(w.origin()), affected);
+            }
+        }
+        for (String id : changed) {
+            Witness was = byId.get(id);
+            if (was != null) {
+                unindex(was);
+            }
+        }
+        for (String id : affected) {
+            String line = lineKey.remove(id);
+            if (line != null) {
+                members.remove(line);
+            }
+            weight.remove(id);
+            Witness w = now.get(id);
+            if (w == null) {
+                witnesses.remove(id);
+                byId.remove(id);
+            } else {
+                witnesses.put(id, w);
+                byId.put(id, w);
+            }
+        }
+        Map<String, Witness> part = new TreeMap<>();
+        affected.forEach(id -> {
+            Witness w = byId.get(id);
+            if (w != null) {
+                part.put(id, w);
+            }
+        });
+        // a set closed under lines gives the lines and weights the whole graph would (see above)
+        SourceGraph lines = new SourceGraph(part);
+        lineKey.putAll(lines.lineKey);
+        weight.putAll(lines.weight);
+        members.putAll(lines.members);
+        for (String id : changed) {
+            Witness w = byId.get(id);
+            if (w != null) {
+                index(w);
+            }
+        }
+        return affected;
+    }
+
+    private void addLineOf(String id, Set<String> into) {
+        String line = lineKey.get(id);
+        if (line != null) {
+            into.addAll(members.get(line));
+        }
     }
 
     /** From witnesses already keyed and ordered by id: a copy in linear time. */
