@@ -212,6 +212,7 @@ public class Projections {
         long[] handled = {0};
         long[] nanos = new long[6]; // reading, handling, writing, finishing, emptying, committing
         try {
+            awaitStopped(name, processor);
             AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(bulk);
             TokenStore tokens = ledger.configuration().eventProcessingConfiguration().tokenStore(name);
             QuarkusTransaction.requiringNew().timeout((int) bulkTimeout.toSeconds()).run(() -> {
@@ -367,6 +368,27 @@ public class Projections {
             closed = true;
             thread.interrupt();
             thread.join(10_000); // before the log it reads is closed under it
+        }
+    }
+
+    /**
+     * Waits until the processor's worker has really ended. Its shutdown gives up waiting after a
+     * while and leaves a worker busy with a large batch running; a catch-up beside it would have
+     * its position overwritten by the worker's last batch (found at 1M claims: a read model left
+     * far behind and stopped).
+     */
+    private static void awaitStopped(String name, TrackingEventProcessor processor) {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (processor.activeProcessorThreads() > 0) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the processor of " + name + " did not stop; not caught up in bulk");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the processor of " + name, e);
+            }
         }
     }
 
