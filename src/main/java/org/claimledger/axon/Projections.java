@@ -127,7 +127,7 @@ public class Projections {
     /** Rebuilds the read model from the whole event log; returns at once (poll its status). */
     public Status rebuild(String name) {
         TrackingEventProcessor processor = processor(name);
-        if (projections.stream().anyMatch(p -> name.equals(nameOf(p)) && !p.rebuildable())) {
+        if (projection(name).map(p -> !p.rebuildable()).orElse(false)) {
             throw Rejection.conflict("read model " + name + " is never rebuilt: subscribers follow it by id, and a"
                     + " rebuild would give some of its entries other ids");
         }
@@ -404,12 +404,11 @@ public class Projections {
         if (storedTokens.tokens(name).size() > 1) {
             return null; // split into segments (replicas): its processor's threads catch it up, a segment each
         }
-        for (Projection projection : projections) {
-            if (projection instanceof BulkCatchUp bulk && name.equals(nameOf(projection))) {
-                return bulk;
-            }
-        }
-        return null;
+        return projection(name).filter(BulkCatchUp.class::isInstance).map(BulkCatchUp.class::cast).orElse(null);
+    }
+
+    private java.util.Optional<Projection> projection(String name) {
+        return projections.stream().filter(p -> name.equals(nameOf(p))).findFirst();
     }
 
     /** The name of the read model's processor: its processing group. */

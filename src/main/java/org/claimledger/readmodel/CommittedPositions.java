@@ -12,11 +12,6 @@ public interface CommittedPositions {
     /** The segment's token as last committed, read outside the running transaction; null when none. */
     TrackingToken committedToken(String processor, int segment);
 
-    /** Whether the event at {@code position} is handled in the processor's committed position (one segment). */
-    default boolean covers(String processor, long position) {
-        return covers(committedToken(processor, 0), position);
-    }
-
     /** Whether the token has passed the event at {@code position} (not if it is still one of its gaps). */
     static boolean covers(TrackingToken token, long position) {
         if (token == null) {

@@ -75,6 +75,7 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
     private final BatchedWrites writes;
     private final UpdateSignal signal;
     private final CommittedPositions positions;
+    private final UpdateLog log;
 
     /** Each proposition's subject, the most recently used (the rest are read back from update_subject). */
     private final Map<String, String> subjects = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -95,12 +96,13 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
     private final AtomicBoolean moveScheduled = new AtomicBoolean();
 
     @Inject
-    public UpdateProjection(DataSource dataSource, UpdateSignal signal, CommittedPositions positions) {
+    public UpdateProjection(DataSource dataSource, UpdateSignal signal, CommittedPositions positions, UpdateLog log) {
         this.sql = new Sql(dataSource);
         this.dataSource = dataSource;
         this.writes = new BatchedWrites(dataSource, this);
         this.signal = signal;
         this.positions = positions;
+        this.log = log;
     }
 
     void start(@Observes @Priority(310) StartupEvent event) {
@@ -243,7 +245,7 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
     /** Queues one update at the next place of the stream; subscribers hear of it once the batch commits. */
     private void append(UpdateData update, long position, Instant at) {
         if (head == null) {
-            head = holdFeed(sql);
+            head = holdFeed();
         }
         head = next(head, position);
         writes.add(feed, "INSERT INTO " + feed + " (position, seq, type, proposition_id, subject, source_id,"
@@ -262,10 +264,9 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
     }
 
     /** Takes the feed's lock for the running transaction, then reads the head of the stream. */
-    private static Cursor holdFeed(Sql sql) {
+    private Cursor holdFeed() {
         sql.one("SELECT pg_advisory_xact_lock(?)", rs -> 0, FEED_LOCK);
-        return sql.one("SELECT position, seq FROM update_feed ORDER BY position DESC, seq DESC LIMIT 1",
-                rs -> new Cursor(rs.getLong(1), rs.getInt(2))).orElse(Cursor.START);
+        return log.head();
     }
 
     @Override
@@ -299,7 +300,7 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
         }
         writes.discard();
         writes.hold();
-        head = holdFeed(sql); // for the whole catch-up: verdict news wait until it commits
+        head = holdFeed(); // for the whole catch-up: verdict news wait until it commits
         // New rows wait in a table of this transaction's own until the end: subscribers' polls for
         // what follows the stream's head would otherwise step over every uncommitted row of the
         // catch-up in the stream's index, again and again.
@@ -360,7 +361,6 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
      */
     int moveSomeNews() {
         int[] moved = {0};
-        boolean[] any = {false};
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!tryHoldFeed(c)) {
@@ -379,9 +379,8 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
                 if (news.isEmpty()) {
                     return;
                 }
-                any[0] = true;
                 var token = positions.committedToken(NAME, 0);
-                Cursor place = headOf(c);
+                Cursor place = log.head(); // on this transaction's connection, which holds the lock
                 long last = -1;
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO update_feed (position, seq, type,"
                         + " proposition_id, subject, source_id, recorded_at, data) VALUES (?, ?, ?, ?, ?, NULL, ?, ?::json)")) {
@@ -419,7 +418,7 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
         if (moved[0] > 0) {
             signal.updatesCommitted();
         }
-        return any[0] ? moved[0] : 0;
+        return moved[0];
     }
 
     private static boolean tryHoldFeed(Connection c) throws SQLException {
@@ -431,11 +430,4 @@ public class UpdateProjection implements Projection, BatchedWrites.Batch, BulkCa
         }
     }
 
-    private static Cursor headOf(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT position, seq FROM update_feed ORDER BY position DESC, seq DESC LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new Cursor(rs.getLong(1), rs.getInt(2)) : Cursor.START;
-        }
-    }
 }

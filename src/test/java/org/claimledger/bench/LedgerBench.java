@@ -411,7 +411,7 @@ public final class LedgerBench {
         synchronized (subscriptions) {
             subscriptions.forEach(Flow.Subscription::cancel);
         }
-        Thread.sleep(2000); // the service notices the closed streams within a second
+        awaitNoSubscribers(client, Duration.ofSeconds(30)); // the service notices closed streams within a second
         double heapAfter = heapAfterCollection(service, client);
         double[] all = readers.stream().map(java.util.function.Supplier::get).flatMapToDouble(Arrays::stream)
                 .sorted().toArray();
@@ -491,6 +491,20 @@ public final class LedgerBench {
         @Override
         public void onComplete() {
         }
+    }
+
+    /** Until the service's own gauge says no stream is open. */
+    static void awaitNoSubscribers(Client client, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean open = client.get("/q/metrics").lines().anyMatch(l -> l.startsWith("claimledger_streams_subscribers")
+                    && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > 0);
+            if (!open) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the service still counts open streams after " + limit);
     }
 
     /** A subscriber's stream is open: kept to be cancelled at the end, counted, and read as fast as it comes. */
