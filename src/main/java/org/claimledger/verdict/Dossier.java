@@ -102,10 +102,12 @@ public final class Dossier {
         private final Question question;
         private final PropositionDetails details;
         private final TreeMap<String, Testimony> live = new TreeMap<>();
+        /** The verdict told in full, once asked for; null until then, and again whenever its evidence changes. */
         private Verdict verdict;
-        /** The verdict as written by an earlier fold, when read back from an archive (then verdict is null). */
-        private Object written;
         private Status status;
+        private int positions = 4;
+        /** Whether something the verdict shows changed since it was last decided. */
+        private boolean changed;
         private long bytes;
 
         public Case(Question question, PropositionDetails details) {
@@ -113,13 +115,12 @@ public final class Dossier {
             this.details = details;
         }
 
-        /** A case read back: the verdict as it was written ({@code written}, compared by its JSON tree). */
+        /** A case read back, with the status its verdict was written with. */
         public static Case archived(Question question, PropositionDetails details, Collection<Testimony> live,
-                                    Status status, Object written) {
+                                    Status status) {
             Case c = new Case(question, details);
             live.forEach(t -> c.live.put(t.claimId(), t));
             c.status = status;
-            c.written = written;
             return c;
         }
 
@@ -138,27 +139,53 @@ public final class Dossier {
         public Status status() {
             return status;
         }
-
-        /** The verdict as last decided by this dossier; null when read back and not decided since. */
-        public Verdict verdict() {
-            return verdict;
-        }
     }
 
-    /** A verdict that moved on an event: its proposition, the status before (null: just defined), the verdict now. */
-    public record Moved(String propositionId, Status from, Verdict verdict, Case of) {
+    /**
+     * A verdict that moved on an event: its proposition, the status before (null: just defined),
+     * the status and lead now. The verdict told in full is worked out only when asked for
+     * ({@link #verdict()}): a rebuild moves a verdict at nearly every event and writes it once.
+     */
+    public final class Moved {
+        private final String propositionId;
+        private final Status from;
+        private final Verdicts.Standing now;
+        private final Case of;
+
+        Moved(String propositionId, Status from, Verdicts.Standing now, Case of) {
+            this.propositionId = propositionId;
+            this.from = from;
+            this.now = now;
+            this.of = of;
+        }
+
+        public String propositionId() {
+            return propositionId;
+        }
+
+        public Status from() {
+            return from;
+        }
+
+        public Verdicts.Standing now() {
+            return now;
+        }
+
+        public Case of() {
+            return of;
+        }
+
         public boolean statusChanged() {
-            return from != verdict.status();
+            return from != now.status();
         }
-    }
 
-    /** How a verdict's new form is told from its written one (the view compares JSON trees). */
-    public interface Sameness {
-        boolean same(Object written, Verdict verdict);
+        /** The verdict in full, as things stand when asked. */
+        public Verdict verdict() {
+            return verdictOf(of);
+        }
     }
 
     private final Archive archive;
-    private final Sameness sameness;
     private TreeMap<String, Witness> witnesses;
     private SourceGraph graph;
     /** Each source's line and weight when verdicts were last decided: who moved is who changed here. */
@@ -169,23 +196,25 @@ public final class Dossier {
     private long bytes;
 
     private boolean sourcesChanged;
+    /** Sources changed by events since the last decision, as they were before (null: new). */
+    private final Map<String, Witness> sourcesBefore = new HashMap<>();
     /** Sources changed since the graph last took them in. */
     private final Set<String> unplaced = new LinkedHashSet<>();
     /** Sources whose line or weight the graph has worked out again since the last decision; null: all. */
     private Set<String> replaced = new java.util.HashSet<>();
-    private final Set<String> touched = new LinkedHashSet<>();
+    /** Propositions whose verdict's evidence changed since the last decision. */
+    private Set<String> touched = new LinkedHashSet<>();
     private final Set<String> sourcesMoved = new TreeSet<>();
 
     private record Placed(String line, double weight) {
     }
 
     public Dossier() {
-        this(Archive.NONE, (written, verdict) -> false);
+        this(Archive.NONE);
     }
 
-    public Dossier(Archive archive, Sameness sameness) {
+    public Dossier(Archive archive) {
         this.archive = archive;
-        this.sameness = sameness;
     }
 
     // ---------------------------------------------------------------- folding
@@ -210,7 +239,7 @@ public final class Dossier {
             PropositionDetails d = e.details();
             Case c = new Case(new Question(e.propositionId(), d.valueType(), d.cardinality()), d);
             hold(e.propositionId(), c);
-            touched.add(e.propositionId());
+            changed(c);
             return null;
         }
     };
@@ -224,8 +253,11 @@ public final class Dossier {
                 known.add(c == null ? e.propositionId() : c.question.propositionId()); // one copy of the id text
             }
             if (c != null) {
-                c.live.put(e.claimId(), testimony(e.claimId(), e.sourceId(), e.content()));
-                touched.add(e.propositionId());
+                Testimony t = testimony(e.claimId(), e.sourceId(), e.content());
+                Testimony was = c.live.put(e.claimId(), t);
+                if (!t.equals(was) && (heard(c, t) || was != null && heard(c, was))) {
+                    changed(c);
+                }
             }
             return null;
         }
@@ -234,8 +266,11 @@ public final class Dossier {
         public Void revised(ClaimEvent.ClaimRevised e) {
             Case c = find(e.propositionId());
             if (c != null && c.live.containsKey(e.claimId())) {
-                c.live.put(e.claimId(), testimony(e.claimId(), e.sourceId(), e.content()));
-                touched.add(e.propositionId());
+                Testimony t = testimony(e.claimId(), e.sourceId(), e.content());
+                Testimony was = c.live.put(e.claimId(), t);
+                if (!t.equals(was) && (heard(c, t) || heard(c, was))) {
+                    changed(c);
+                }
             }
             return null;
         }
@@ -244,8 +279,10 @@ public final class Dossier {
         public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
             Case c = find(e.propositionId());
             if (c != null) {
-                c.live.remove(e.claimId());
-                touched.add(e.propositionId());
+                Testimony was = c.live.remove(e.claimId());
+                if (was != null && heard(c, was)) {
+                    changed(c);
+                }
             }
             return null;
         }
@@ -254,6 +291,7 @@ public final class Dossier {
     private final SourceEvent.Handler<Void> sources = new SourceEvent.Handler<>() {
         @Override
         public Void registered(SourceEvent.SourceRegistered e) {
+            sourcesBefore.putIfAbsent(e.sourceId(), witnesses().get(e.sourceId()));
             witnesses().put(e.sourceId(), Witness.of(e.sourceId(), e.details(), Grade.F));
             testifiesOn.put(e.sourceId(), new HashSet<>()); // a new source has made no claims yet
             return changed(e.sourceId());
@@ -261,12 +299,14 @@ public final class Dossier {
 
         @Override
         public Void revised(SourceEvent.SourceRevised e) {
+            before(e.sourceId());
             witnesses().computeIfPresent(e.sourceId(), (id, was) -> was.withDetails(e.details()));
             return changed(e.sourceId());
         }
 
         @Override
         public Void assessed(SourceEvent.SourceAssessed e) {
+            before(e.sourceId());
             witnesses().computeIfPresent(e.sourceId(), (id, was) -> was.withGrade(e.grade()));
             return changed(e.sourceId());
         }
@@ -274,14 +314,22 @@ public final class Dossier {
         @Override
         public Void retracted(SourceEvent.SourceRetracted e) {
             Retraction r = new Retraction(e.reason(), e.date(), e.recordedBy());
+            before(e.sourceId());
             witnesses().computeIfPresent(e.sourceId(), (id, was) -> was.withRetraction(r));
             return changed(e.sourceId());
         }
 
         @Override
         public Void reinstated(SourceEvent.SourceReinstated e) {
+            before(e.sourceId());
             witnesses().computeIfPresent(e.sourceId(), (id, was) -> was.withRetraction(null));
             return changed(e.sourceId());
+        }
+
+        private void before(String sourceId) {
+            if (!sourcesBefore.containsKey(sourceId)) {
+                sourcesBefore.put(sourceId, witnesses().get(sourceId));
+            }
         }
 
         private Void changed(String sourceId) {
@@ -295,14 +343,34 @@ public final class Dossier {
     // ---------------------------------------------------------------- deciding
 
     /**
-     * Re-decides every verdict the events folded since the last call can have moved, and only
-     * those: the propositions they are about, and after a change to sources, the propositions on
-     * which a source whose line or weight moved testifies. Returns the verdicts that moved.
+     * Re-decides every verdict whose evidence the events folded since the last call changed, and
+     * only those: the propositions they are about, and after a change to sources, those on which a
+     * source testifies whose line or weight moved, or whose grade, retraction, origin or links (what
+     * a verdict shows of it) changed. Returns the verdicts that moved, with their status and lead;
+     * the verdict told in full waits until asked for ({@link #verdictOf}).
+     *
+     * <p>A verdict is a function of its evidence, so one whose evidence changed has moved and one
+     * whose evidence did not has not: nothing is compared after deciding.
      */
     public List<Moved> decide() {
         if (sourcesChanged) {
             sourcesChanged = false;
             SourceGraph g = graph();
+            // what a verdict shows of a source: its line, weight, grade and retraction for certain;
+            // its origin and links only in the words on why some of its sources are one line
+            Set<String> shown = new HashSet<>();
+            Map<String, Witness> revised = new HashMap<>();
+            sourcesBefore.forEach((id, was) -> {
+                Witness now = witnesses.get(id);
+                if (was == null) {
+                    shown.addAll(g.namedBy(id)); // "derives from" now names it in their verdicts
+                } else if (was.grade() != now.grade() || !java.util.Objects.equals(was.retraction(), now.retraction())) {
+                    shown.add(id);
+                } else if (!was.origin().equals(now.origin()) || !was.derivedFrom().equals(now.derivedFrom())) {
+                    revised.put(id, was);
+                }
+            });
+            sourcesBefore.clear();
             // only sources whose line or weight was worked out again can have moved
             for (String id : replaced == null ? witnesses.keySet() : replaced) {
                 if (!g.knows(id)) {
@@ -312,30 +380,90 @@ public final class Dossier {
                 Placed was = placed.put(id, now);
                 if (was != null && !was.equals(now)) {
                     sourcesMoved.add(id);
-                    touched.addAll(propositionsOf(id));
+                    shown.add(id);
                 }
             }
             replaced = new java.util.HashSet<>();
+            revised.keySet().removeAll(shown);
+            Set<String> ofConcern = new HashSet<>(shown);
+            ofConcern.addAll(revised.keySet());
+            for (String sourceId : ofConcern) {
+                for (String propositionId : propositionsOf(sourceId)) {
+                    Case c = find(propositionId);
+                    if (c != null && !c.changed && (testifies(c, shown) || reworded(c, revised, g))) {
+                        changed(c);
+                    }
+                }
+            }
         }
-        List<Moved> moved = new ArrayList<>();
+        if (touched.isEmpty()) {
+            return List.of();
+        }
+        List<Moved> moved = new ArrayList<>(touched.size());
+        SourceGraph g = graph();
         for (String id : touched) {
-            Case c = find(id);
-            if (c == null) {
+            Case c = cases.get(id);
+            if (c == null || !c.changed) { // let go of meanwhile: it was decided then
                 continue;
             }
-            Verdict verdict = Verdicts.decide(c.question, List.copyOf(c.live.values()), graph());
-            if (c.verdict != null ? c.verdict.equals(verdict) : c.written != null && sameness.same(c.written, verdict)) {
-                continue;
-            }
+            Verdicts.Standing now = Verdicts.standing(c.question, c.live.values(), g);
             Status from = c.status;
-            c.verdict = verdict;
-            c.written = null;
-            c.status = verdict.status();
+            c.changed = false;
+            c.verdict = null;
+            c.status = now.status();
+            c.positions = now.positions();
             weigh(c);
-            moved.add(new Moved(id, from, verdict, c));
+            moved.add(new Moved(id, from, now, c));
         }
-        touched.clear();
+        // a new set, not clear(): a set that once held a rebuild's thousands keeps its table, and clears it whole
+        touched = new LinkedHashSet<>();
         return moved;
+    }
+
+    /** The verdict told in full, as things stand; worked out once until its evidence changes. */
+    public Verdict verdictOf(Case c) {
+        if (c.verdict == null) {
+            c.verdict = Verdicts.decide(c.question, List.copyOf(c.live.values()), graph());
+        }
+        return c.verdict;
+    }
+
+    private void changed(Case c) {
+        c.changed = true;
+        touched.add(c.question.propositionId());
+    }
+
+    /** Whether the rules hear a claim on this question at all (a known source, a value of its type). */
+    private boolean heard(Case c, Testimony t) {
+        return witnesses().containsKey(t.sourceId()) && c.question.valueType().accepts(t.value());
+    }
+
+    private boolean testifies(Case c, Set<String> sources) {
+        for (Testimony t : c.live.values()) {
+            if (sources.contains(t.sourceId()) && heard(c, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether revised origins or links change the words on why this question's sources are one line. */
+    private boolean reworded(Case c, Map<String, Witness> revised, SourceGraph g) {
+        Set<String> testifying = new HashSet<>();
+        for (Testimony t : c.live.values()) {
+            if (heard(c, t)) {
+                testifying.add(t.sourceId());
+            }
+        }
+        for (String id : revised.keySet()) {
+            if (testifying.contains(id)) {
+                String line = g.lineOf(id);
+                if (!g.whyOneLine(line, testifying).equals(g.whyOneLine(line, testifying, revised))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The sources whose line, weight or details changed since the last call: their rows are due. */
@@ -356,8 +484,7 @@ public final class Dossier {
 
     /** The verdict as things stand. */
     public Verdict verdict(String propositionId) {
-        Case c = required(propositionId);
-        return Verdicts.decide(c.question, List.copyOf(c.live.values()), graph());
+        return verdictOf(required(propositionId));
     }
 
     /**
@@ -475,8 +602,7 @@ public final class Dossier {
     /** Rough bytes held: the case, its verdict and each live claim. */
     private void weigh(Case c) {
         bytes -= c.bytes;
-        int positions = c.verdict == null ? 4 : c.verdict.positions().size();
-        c.bytes = 512 + 600L * positions + 500L * c.live.size();
+        c.bytes = 512 + 600L * c.positions + 500L * c.live.size();
         bytes += c.bytes;
     }
 

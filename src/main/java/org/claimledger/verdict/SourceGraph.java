@@ -76,6 +76,93 @@ public final class SourceGraph {
      * grade). Returns the sources whose line or weight was worked out again.
      */
     public Set<String> refresh(Map<String, Witness> now, Collection<String> changed) {
+        Set<String> again = new java.util.HashSet<>();
+        List<String> rest = new ArrayList<>();
+        for (String id : changed) {
+            // each quick step leaves the graph as if built anew from what it has taken in so far
+            Set<String> quick = reweigh(now, id);
+            if (quick != null) {
+                again.addAll(quick);
+            } else {
+                rest.add(id);
+            }
+        }
+        if (!rest.isEmpty()) { // together: relinking takes every other source as it now stands
+            again.addAll(relink(now, rest));
+        }
+        return again;
+    }
+
+    /**
+     * The common changes, taken in without working a line out again: a grade, a retraction or a new
+     * date leaves every line as it was and moves only the weights of the source and of what derives
+     * from it; a new source that nobody named before joins at most one line (its origin's, or that
+     * of what it derives from) and, coming later in id order than the line's name, does not rename
+     * it. A line of one origin holds a thousand sources at 1M claims: each grade of one of them
+     * worked the whole line out again. Null when the change is not of these kinds.
+     */
+    private Set<String> reweigh(Map<String, Witness> now, String id) {
+        Witness w = now.get(id);
+        Witness was = byId.get(id);
+        if (w == null) {
+            return null;
+        }
+        if (was != null) {
+            if (!w.origin().equals(was.origin()) || !w.derivedFrom().equals(was.derivedFrom())) {
+                return null;
+            }
+            witnesses.put(id, w);
+            byId.put(id, w);
+            // what derives from it, transitively: nothing outside this set rests on anything in it
+            Set<String> downstream = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<String> next = new java.util.ArrayDeque<>(List.of(id));
+            while (!next.isEmpty()) {
+                String at = next.poll();
+                if (byId.containsKey(at) && downstream.add(at)) {
+                    next.addAll(derivedBy.getOrDefault(at, Set.of()));
+                }
+            }
+            capWeights(downstream);
+            return downstream;
+        }
+        if (derivedBy.containsKey(id)) {
+            return null; // named before it existed: it joins the lines of those who named it
+        }
+        String line = null;
+        double heaviestOrigin = -1;
+        for (String from : w.derivedFrom()) {
+            if (byId.containsKey(from)) {
+                String joins = lineKey.get(from);
+                if (line != null && !line.equals(joins)) {
+                    return null;
+                }
+                line = joins;
+                heaviestOrigin = Math.max(heaviestOrigin, weight.get(from));
+            }
+        }
+        if (!w.independent() && oneOfOrigin.containsKey(w.origin())) {
+            String joins = lineKey.get(oneOfOrigin.get(w.origin()));
+            if (line != null && !line.equals(joins)) {
+                return null;
+            }
+            line = joins;
+        }
+        if (line != null && id.compareTo(line) < 0) {
+            return null; // it would name the line
+        }
+        line = line == null ? id : line;
+        witnesses.put(id, w);
+        byId.put(id, w);
+        lineKey.put(id, line);
+        members.computeIfAbsent(line, k -> new TreeSet<>()).add(id);
+        // nothing derives from it yet, and what it derives from is settled
+        weight.put(id, heaviestOrigin >= 0 ? Math.min(w.ownWeight(), heaviestOrigin) : w.ownWeight());
+        index(w);
+        return Set.of(id);
+    }
+
+    /** Works out again the lines the changed sources were in or join, and their weights. */
+    private Set<String> relink(Map<String, Witness> now, Collection<String> changed) {
         Set<String> affected = new java.util.HashSet<>();
         for (String id : changed) {
             affected.add(id);
@@ -185,6 +272,17 @@ public final class SourceGraph {
         return weight.get(sourceId);
     }
 
+    /** The known sources that name this one among what they derive from. */
+    public Set<String> namedBy(String sourceId) {
+        Set<String> named = new TreeSet<>();
+        for (String id : derivedBy.getOrDefault(sourceId, Set.of())) {
+            if (byId.containsKey(id)) {
+                named.add(id);
+            }
+        }
+        return named;
+    }
+
     /** Every source of the line, claiming here or not. */
     public Set<String> membersOf(String line) {
         return java.util.Collections.unmodifiableSet(members.getOrDefault(line, Set.of()));
@@ -198,6 +296,14 @@ public final class SourceGraph {
      * elsewhere does not change this question's verdict.
      */
     public List<String> whyOneLine(String line, Set<String> testifying) {
+        return whyOneLine(line, testifying, Map.of());
+    }
+
+    /**
+     * The same, as it read when some sources were as given {@code instead} (their origins and links
+     * before a revision that left every line and weight as it was: did the verdict's words change?).
+     */
+    public List<String> whyOneLine(String line, Set<String> testifying, Map<String, Witness> instead) {
         if (membersOf(line).size() < 2) {
             return List.of();
         }
@@ -211,7 +317,7 @@ public final class SourceGraph {
         List<String> reasons = new ArrayList<>();
         Map<String, List<String>> byOrigin = new TreeMap<>();
         for (String id : here) {
-            Witness w = byId.get(id);
+            Witness w = instead.getOrDefault(id, byId.get(id));
             if (!w.independent()) {
                 byOrigin.computeIfAbsent(w.origin(), o -> new ArrayList<>()).add(id);
             }
@@ -222,7 +328,7 @@ public final class SourceGraph {
             }
         });
         for (String id : here) {
-            for (String from : byId.get(id).derivedFrom()) {
+            for (String from : instead.getOrDefault(id, byId.get(id)).derivedFrom()) {
                 if (byId.containsKey(from)) {
                     reasons.add(id + " derives from " + from);
                 }
@@ -280,13 +386,22 @@ public final class SourceGraph {
         }
     }
 
-    /** Caps only ever lower a weight, so repeating until nothing moves settles even on cycles. */
     private void capWeights() {
-        witnesses.values().forEach(w -> weight.put(w.sourceId(), w.ownWeight()));
+        capWeights(witnesses.keySet());
+    }
+
+    /**
+     * Caps only ever lower a weight, so repeating until nothing moves settles even on cycles. The
+     * sources given must hold everything that derives from any of them (their weights rest on
+     * nothing else that moves).
+     */
+    private void capWeights(Collection<String> ids) {
+        ids.forEach(id -> weight.put(id, byId.get(id).ownWeight()));
         boolean moved = true;
         while (moved) {
             moved = false;
-            for (Witness w : witnesses.values()) {
+            for (String id : ids) {
+                Witness w = byId.get(id);
                 double heaviestOrigin = -1;
                 for (String from : w.derivedFrom()) {
                     if (byId.containsKey(from)) {

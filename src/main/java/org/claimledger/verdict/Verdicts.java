@@ -28,16 +28,59 @@ public final class Verdicts {
     }
 
     public static Verdict decide(Question question, List<Testimony> claims, SourceGraph graph) {
-        List<Testimony> testimonies = claims.stream()
-                .filter(t -> graph.knows(t.sourceId()) && question.valueType().accepts(t.value()))
-                .toList();
+        return explain(weigh(question, claims, graph), graph);
+    }
+
+    /** The status and the lead alone, as {@link #decide} gives them, without telling why. */
+    public static Standing standing(Question question, java.util.Collection<Testimony> claims, SourceGraph graph) {
+        return weigh(question, claims, graph).standing;
+    }
+
+    /** A verdict's status and its leading position (null when none leads, or several tie). */
+    public record Standing(Status status, String leading, int positions) {
+    }
+
+    /**
+     * The rules applied: positions formed and weighed, conflicts found, the status and the lead.
+     * What {@link #explain} then tells is drawn from this and nothing else, so a decision that
+     * needs only the status (every event of a rebuild) cannot reach another one.
+     */
+    private static final class Weighing {
+        final Question question;
+        final List<Testimony> testimonies;
+        /** In the order they were formed (the conflicts are told in it), and sorted for the lead. */
+        final List<Draft> formed;
+        final List<Draft> ranked;
+        final boolean multiple;
+        final List<String> tied = new ArrayList<>();
+        Standing standing;
+        Draft lead;
+        double top;
+
+        Weighing(Question question, List<Testimony> testimonies, List<Draft> formed, boolean multiple) {
+            this.question = question;
+            this.testimonies = testimonies;
+            this.formed = formed;
+            this.ranked = new ArrayList<>(formed);
+            this.multiple = multiple;
+        }
+    }
+
+    private static Weighing weigh(Question question, java.util.Collection<Testimony> claims, SourceGraph graph) {
+        List<Testimony> testimonies = new ArrayList<>(claims.size());
+        for (Testimony t : claims) {
+            if (graph.knows(t.sourceId()) && question.valueType().accepts(t.value())) {
+                testimonies.add(t);
+            }
+        }
+        boolean multiple = question.cardinality() == Cardinality.MULTIPLE;
         if (testimonies.isEmpty()) {
-            return new Verdict(question.propositionId(), Status.UNATTESTED, null, List.of(), List.of(), List.of(),
-                    List.of("unattested: no live claims"));
+            Weighing w = new Weighing(question, testimonies, List.of(), multiple);
+            w.standing = new Standing(Status.UNATTESTED, null, 0);
+            return w;
         }
         List<Draft> drafts = positions(testimonies);
         drafts.forEach(d -> d.weigh(graph));
-        boolean multiple = question.cardinality() == Cardinality.MULTIPLE;
         for (Draft a : drafts) {
             for (Draft b : drafts) {
                 if (a != b && conflict(a, b, multiple)) {
@@ -45,32 +88,52 @@ public final class Verdicts {
                 }
             }
         }
-        List<String> explanation = new ArrayList<>();
-        Status status = multiple ? decideMultiple(drafts, explanation) : decideSingle(drafts, explanation);
-
-        drafts.sort(Comparator.comparingDouble((Draft d) -> -d.support)
+        Weighing w = new Weighing(question, testimonies, drafts, multiple);
+        Status status = multiple ? decideMultiple(drafts, null) : decideSingle(drafts, null);
+        w.ranked.sort(Comparator.comparingDouble((Draft d) -> -d.support)
                 .thenComparing(d -> -d.kept.size())
                 .thenComparing(d -> d.stance == Stance.DENIES)
                 .thenComparing(d -> d.id));
-        String leading = null;
-        List<String> tied = new ArrayList<>();
         // the lead goes to an answer: an asserted position when any keeps a line, a denial only otherwise
-        List<Draft> contenders = drafts.stream().filter(d -> !d.kept.isEmpty() && d.stance == Stance.ASSERTS).toList();
+        List<Draft> contenders = w.ranked.stream().filter(d -> !d.kept.isEmpty() && d.stance == Stance.ASSERTS).toList();
         if (contenders.isEmpty()) {
-            contenders = drafts.stream().filter(d -> !d.kept.isEmpty()).toList();
+            contenders = w.ranked.stream().filter(d -> !d.kept.isEmpty()).toList();
         }
+        String leading = null;
         if (!contenders.isEmpty()) {
-            double top = contenders.get(0).support;
-            contenders.stream().filter(d -> Math.abs(d.support - top) < EPSILON).forEach(d -> tied.add(d.id));
-            if (tied.size() == 1) {
-                leading = tied.get(0);
-                tied.clear();
-                explanation.add(0, "leading: " + describe(contenders.get(0)));
-            } else {
-                explanation.add(0, "tied for the lead at support " + fmt(top) + ": " + String.join(", ", tied));
+            w.top = contenders.get(0).support;
+            contenders.stream().filter(d -> Math.abs(d.support - w.top) < EPSILON).forEach(d -> w.tied.add(d.id));
+            if (w.tied.size() == 1) {
+                w.lead = contenders.get(0);
+                leading = w.tied.get(0);
+                w.tied.clear();
             }
         }
-        explanation.add(0, status.wire() + ": " + reason(status, multiple));
+        w.standing = new Standing(status, leading, drafts.size());
+        return w;
+    }
+
+    /** The verdict of a weighing, with every position, line and reason told. */
+    private static Verdict explain(Weighing w, SourceGraph graph) {
+        Question question = w.question;
+        Status status = w.standing.status();
+        if (status == Status.UNATTESTED) {
+            return new Verdict(question.propositionId(), Status.UNATTESTED, null, List.of(), List.of(), List.of(),
+                    List.of("unattested: no live claims"));
+        }
+        List<String> explanation = new ArrayList<>();
+        explanation.add(status.wire() + ": " + reason(status, w.multiple));
+        if (w.lead != null) {
+            explanation.add("leading: " + describe(w.lead));
+        } else if (!w.tied.isEmpty()) {
+            explanation.add("tied for the lead at support " + fmt(w.top) + ": " + String.join(", ", w.tied));
+        }
+        if (w.multiple) {
+            decideMultiple(w.formed, explanation);
+        } else {
+            decideSingle(w.formed, explanation);
+        }
+        List<Draft> drafts = w.ranked;
         for (Draft d : drafts) {
             for (Map.Entry<String, Double> line : d.discounted.entrySet()) {
                 explanation.add("line " + line.getKey() + " is discounted for " + d.id + ": weight "
@@ -79,23 +142,23 @@ public final class Verdicts {
         }
         // only retracted sources are named here: no sorting of every testifying source on each decision
         TreeMap<String, Witness> retracted = null;
-        for (Testimony t : testimonies) {
-            Witness w = graph.witness(t.sourceId());
-            if (w.retracted()) {
-                (retracted == null ? retracted = new TreeMap<>() : retracted).put(w.sourceId(), w);
+        for (Testimony t : w.testimonies) {
+            Witness witness = graph.witness(t.sourceId());
+            if (witness.retracted()) {
+                (retracted == null ? retracted = new TreeMap<>() : retracted).put(witness.sourceId(), witness);
             }
         }
         if (retracted != null) {
-            retracted.values().forEach(w -> explanation.add("source " + w.sourceId() + " is retracted ("
-                    + w.retraction().date() + ", recorded by " + w.retraction().recordedBy() + "): "
-                    + w.retraction().reason() + "; it weighs 0, its claims stay listed"));
+            retracted.values().forEach(r -> explanation.add("source " + r.sourceId() + " is retracted ("
+                    + r.retraction().date() + ", recorded by " + r.retraction().recordedBy() + "): "
+                    + r.retraction().reason() + "; it weighs 0, its claims stay listed"));
         }
         List<Verdict.Line> lines = lines(drafts, graph, explanation);
-        return new Verdict(question.propositionId(), status, leading, List.copyOf(tied),
-                drafts.stream().map(d -> d.toPosition(graph, multiple)).toList(), lines, List.copyOf(explanation));
+        return new Verdict(question.propositionId(), status, w.standing.leading(), List.copyOf(w.tied),
+                drafts.stream().map(d -> d.toPosition(graph, w.multiple)).toList(), lines, List.copyOf(explanation));
     }
 
-    /** Decides a proposition with one true answer. */
+    /** Decides a proposition with one true answer, telling why when given where to ({@code explanation}). */
     private static Status decideSingle(List<Draft> drafts, List<String> explanation) {
         List<Draft> assertedKept = drafts.stream().filter(d -> d.stance == Stance.ASSERTS && !d.kept.isEmpty()).toList();
         if (assertedKept.isEmpty()) {
@@ -105,13 +168,13 @@ public final class Verdicts {
         for (Draft a : drafts) {
             for (Draft b : drafts) {
                 if (a.id.compareTo(b.id) < 0 && !a.kept.isEmpty() && !b.kept.isEmpty() && a.conflicts.contains(b.id)) {
-                    if (conflicts++ < MAX_EXPLAINED_CONFLICTS) {
+                    if (conflicts++ < MAX_EXPLAINED_CONFLICTS && explanation != null) {
                         explanation.add("conflict: " + describe(a) + " against " + describe(b));
                     }
                 }
             }
         }
-        if (conflicts > MAX_EXPLAINED_CONFLICTS) {
+        if (conflicts > MAX_EXPLAINED_CONFLICTS && explanation != null) {
             explanation.add("and " + (conflicts - MAX_EXPLAINED_CONFLICTS) + " more conflicting pairs of positions");
         }
         if (conflicts > 0) {
@@ -120,7 +183,7 @@ public final class Verdicts {
         return assertedKept.stream().anyMatch(d -> d.kept.size() >= 2) ? Status.CORROBORATED : Status.SINGLE_LINE;
     }
 
-    /** Decides a proposition whose answers can all be true: each value against its own denials. */
+    /** Decides a proposition whose answers can all be true: each value against its own denials (told as above). */
     private static Status decideMultiple(List<Draft> drafts, List<String> explanation) {
         List<Draft> asserted = drafts.stream().filter(d -> d.stance == Stance.ASSERTS).toList();
         if (asserted.isEmpty()) {
@@ -131,11 +194,15 @@ public final class Verdicts {
                 a.status = Status.DISCREDITED;
             } else if (drafts.stream().anyMatch(d -> a.conflicts.contains(d.id) && !d.kept.isEmpty())) {
                 a.status = Status.CONTESTED;
-                explanation.add("conflict: " + describe(a) + " against its denial");
+                if (explanation != null) {
+                    explanation.add("conflict: " + describe(a) + " against its denial");
+                }
             } else {
                 a.status = a.kept.size() >= 2 ? Status.CORROBORATED : Status.SINGLE_LINE;
             }
-            explanation.add("position " + a.id + " is " + a.status.wire());
+            if (explanation != null) {
+                explanation.add("position " + a.id + " is " + a.status.wire());
+            }
         }
         if (asserted.stream().anyMatch(a -> a.status == Status.CONTESTED)) {
             return Status.CONTESTED;

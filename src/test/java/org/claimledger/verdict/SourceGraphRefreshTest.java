@@ -52,10 +52,20 @@ class SourceGraphRefreshTest {
                 all.put(id, now);
                 changed.add(id);
             }
+            java.util.Map<String, String> placedBefore = new java.util.HashMap<>();
+            for (String id : all.keySet()) {
+                if (graph.knows(id)) {
+                    placedBefore.put(id, graph.lineOf(id) + " " + graph.weightOf(id));
+                }
+            }
             Set<String> again = graph.refresh(all, changed);
             assertThat(again).containsAll(changed);
             SourceGraph whole = SourceGraph.of(all);
             for (String id : all.keySet()) {
+                // the dossier re-decides only on the sources named here: whoever moved must be among them
+                if (placedBefore.containsKey(id) && !placedBefore.get(id).equals(whole.lineOf(id) + " " + whole.weightOf(id))) {
+                    assertThat(again).as("moved source %s named at step %d", id, step).contains(id);
+                }
                 assertThat(graph.lineOf(id)).as("line of %s at step %d", id, step).isEqualTo(whole.lineOf(id));
                 assertThat(graph.weightOf(id)).as("weight of %s at step %d", id, step).isEqualTo(whole.weightOf(id));
                 assertThat(graph.membersOf(graph.lineOf(id))).isEqualTo(whole.membersOf(whole.lineOf(id)));

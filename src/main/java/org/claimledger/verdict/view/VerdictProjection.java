@@ -154,18 +154,18 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         if (!moved.statusChanged()) {
             return;
         }
-        Verdict verdict = moved.verdict();
+        org.claimledger.verdict.Verdicts.Standing now = moved.now();
         PropositionDetails d = moved.of().details();
         writes.add("verdict_change", """
                 INSERT INTO verdict_change (proposition_id, seq, from_status, to_status, leading_position, changed_at, position,
                                             cause_type, cause_event, cause_source)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 moved.propositionId(), nextChange(moved.propositionId(), moved.from() == null), moved.from() == null ? null : moved.from().wire(),
-                verdict.status().wire(), verdict.leading(), cause.at(), cause.position(), cause.type(), cause.eventId(),
+                now.status().wire(), now.leading(), cause.at(), cause.position(), cause.type(), cause.eventId(),
                 cause.sourceId());
         if (moved.from() != null && announce) {
             VerdictNews.announce(writes, new UpdateData.VerdictChanged(UpdateType.VERDICT_CHANGED, cause.position(),
-                    moved.propositionId(), d.subject(), moved.from().wire(), verdict.status().wire(), verdict.leading(),
+                    moved.propositionId(), d.subject(), moved.from().wire(), now.status().wire(), now.leading(),
                     cause.type(), cause.sourceId(), cause.at()));
             newsQueued = true;
         }
@@ -337,7 +337,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     /** Writes the proposition's verdict, as decided at the event of its last change. */
     private void write(Dossier.Case c, Cause cause) {
         String propositionId = c.question().propositionId();
-        Verdict verdict = c.verdict();
+        Verdict verdict = dossier.verdictOf(c); // told in full here, once per write, not at every move
         PropositionDetails d = c.details();
         Json.Doc document = Json.doc(verdict);
         // one statement for new and known propositions: the batch keeps a single kind of write to this table
@@ -419,8 +419,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     /** The working copy, read back from the tables as needed. */
     private Dossier dossier() {
         if (dossier == null) {
-            dossier = new Dossier(new TablesArchive(),
-                    (written, verdict) -> Json.tree((String) written).equals(Json.tree(Json.doc(verdict).json())));
+            dossier = new Dossier(new TablesArchive());
         }
         return dossier;
     }

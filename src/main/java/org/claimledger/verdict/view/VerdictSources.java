@@ -38,17 +38,17 @@ final class VerdictSources {
         return sql.list("SELECT * FROM verdict_source ORDER BY id", VerdictSources::witness);
     }
 
-    /** A proposition as last written: its question, its live claims, its verdict (as JSON text). */
+    /** A proposition as last written: its question, its live claims, its verdict's status. */
     static Optional<Dossier.Case> archived(Sql sql, String propositionId) {
         return sql.one("""
-                        SELECT value_type, cardinality, status, document::text, subject, predicate, label
+                        SELECT value_type, cardinality, status, subject, predicate, label
                           FROM verdict_view WHERE proposition_id = ?""",
                 rs -> {
                     ValueType type = ValueType.fromWire(rs.getString(1));
                     Cardinality cardinality = Cardinality.fromWire(rs.getString(2));
                     return Dossier.Case.archived(new Question(propositionId, type, cardinality),
-                            new PropositionDetails(rs.getString(5), rs.getString(6), type, cardinality, rs.getString(7)),
-                            testimonies(sql, propositionId), Status.fromWire(rs.getString(3)), rs.getString(4));
+                            new PropositionDetails(rs.getString(4), rs.getString(5), type, cardinality, rs.getString(6)),
+                            testimonies(sql, propositionId), Status.fromWire(rs.getString(3)));
                 }, propositionId);
     }
 
@@ -77,7 +77,7 @@ final class VerdictSources {
             public Set<String> propositionsOf(String sourceId) {
                 return Set.of();
             }
-        }, (written, verdict) -> false);
+        });
     }
 
     /** A proposition's live claims, in claim id order. */
