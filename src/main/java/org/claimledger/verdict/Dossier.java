@@ -435,7 +435,7 @@ public final class Dossier {
 
     /** Whether the rules hear a claim on this question at all (a known source, a value of its type). */
     private boolean heard(Case c, Testimony t) {
-        return witnesses().containsKey(t.sourceId()) && c.question.valueType().accepts(t.value());
+        return graph().knows(t.sourceId()) && c.question.valueType().accepts(t.value());
     }
 
     private boolean testifies(Case c, Set<String> sources) {

@@ -262,14 +262,20 @@ public final class SourceGraph {
 
     /** The line a source belongs to, named by the first of its sources in id order. */
     public String lineOf(String sourceId) {
-        witness(sourceId);
-        return lineKey.get(sourceId);
+        String line = lineKey.get(sourceId); // one lookup: every decision asks this of every claim
+        if (line == null) {
+            throw new IllegalArgumentException("unknown source " + sourceId);
+        }
+        return line;
     }
 
     /** The source's weight after derivation caps. */
     public double weightOf(String sourceId) {
-        witness(sourceId);
-        return weight.get(sourceId);
+        Double w = weight.get(sourceId);
+        if (w == null) {
+            throw new IllegalArgumentException("unknown source " + sourceId);
+        }
+        return w;
     }
 
     /** The known sources that name this one among what they derive from. */

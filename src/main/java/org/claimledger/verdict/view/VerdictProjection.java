@@ -83,6 +83,8 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     private final CommittedPositions positions;
     private final long cacheBytes;
     private final long bulkCacheBytes;
+    /** From this many verdicts due at once (the end of a rebuild), they are told on every core. */
+    private final int parallelFrom;
     private boolean inBulk;
 
     /** The working copy (see above), touched only by this processor's thread; null until needed. */
@@ -110,7 +112,10 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                              CommittedPositions positions,
                              @ConfigProperty(name = "claimledger.verdicts.cache-mb", defaultValue = "256") long cacheMb,
                              @ConfigProperty(name = "claimledger.verdicts.bulk-heap-share", defaultValue = "0.4")
-                             double bulkShare) {
+                             double bulkShare,
+                             @ConfigProperty(name = "claimledger.verdicts.parallel-from", defaultValue = "2000")
+                             int parallelFrom) {
+        this.parallelFrom = parallelFrom;
         this.sql = new Sql(dataSource);
         this.writes = new BatchedWrites(dataSource, this);
         this.signal = signal;
@@ -300,8 +305,21 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
     public void committing() {
         committingAt = System.nanoTime();
         writeSources();
-        for (Map.Entry<String, Cause> e : unwritten.entrySet()) {
-            write(dossier.proposition(e.getKey()).orElseThrow(), e.getValue());
+        if (unwritten.size() < parallelFrom) {
+            for (Map.Entry<String, Cause> e : unwritten.entrySet()) {
+                write(told(dossier.proposition(e.getKey()).orElseThrow()), e.getValue());
+            }
+        } else {
+            // the end of a rebuild: every verdict told in full and as JSON, on every core (the
+            // graph is settled; each case is told by one thread), then queued in order
+            dossier.graph();
+            java.util.List<Map.Entry<String, Cause>> due = java.util.List.copyOf(unwritten.entrySet());
+            // the cases looked up here, on this thread: a lookup reorders the working copy
+            java.util.List<Dossier.Case> cases = due.stream().map(e -> dossier.proposition(e.getKey()).orElseThrow()).toList();
+            java.util.List<Told> told = cases.parallelStream().map(this::told).toList();
+            for (int i = 0; i < due.size(); i++) {
+                write(told.get(i), due.get(i).getValue());
+            }
         }
         unwritten.clear();
     }
@@ -334,12 +352,21 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         }
     }
 
-    /** Writes the proposition's verdict, as decided at the event of its last change. */
-    private void write(Dossier.Case c, Cause cause) {
-        String propositionId = c.question().propositionId();
+    /** A verdict told in full, and as the documents its row holds. */
+    private record Told(Dossier.Case of, Verdict verdict, Json.Doc document, Json.Doc summary) {
+    }
+
+    private Told told(Dossier.Case c) {
         Verdict verdict = dossier.verdictOf(c); // told in full here, once per write, not at every move
+        return new Told(c, verdict, Json.doc(verdict), Json.doc(VerdictSummary.of(verdict)));
+    }
+
+    /** Writes the proposition's verdict, as decided at the event of its last change. */
+    private void write(Told told, Cause cause) {
+        Dossier.Case c = told.of();
+        String propositionId = c.question().propositionId();
+        Verdict verdict = told.verdict();
         PropositionDetails d = c.details();
-        Json.Doc document = Json.doc(verdict);
         // one statement for new and known propositions: the batch keeps a single kind of write to this table
         writes.add("verdict_view", """
                 INSERT INTO verdict_view (proposition_id, subject, predicate, label, search_text, value_type, cardinality,
@@ -353,7 +380,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
                 Folding.fold(propositionId + " " + d.predicate() + " " + java.util.Objects.toString(d.label(), "")),
                 d.valueType().wire(), d.cardinality().wire(),
                 verdict.status().wire(), verdict.leading(), c.liveClaims().size(),
-                Json.doc(VerdictSummary.of(verdict)), document, cause.at(), cause.position());
+                told.summary(), told.document(), cause.at(), cause.position());
     }
 
     @Override
@@ -381,7 +408,7 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
             String id = c.question().propositionId();
             Cause cause = unwritten.remove(id);
             if (cause != null) {
-                write(c, cause); // in a rebuild: its verdict goes now, not at the end
+                write(told(c), cause); // in a rebuild: its verdict goes now, not at the end
             }
             if (!emptied) {
                 changes.remove(id); // read back from the table when next needed
