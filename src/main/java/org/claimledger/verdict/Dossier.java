@@ -422,13 +422,18 @@ public final class Dossier {
 
     /** The verdict told in full, as things stand; worked out once until its evidence changes. */
     public Verdict verdictOf(Case c) {
-        if (c.verdict == null) {
-            c.verdict = Verdicts.decide(c.question, List.copyOf(c.live.values()), graph());
+        if (c.verdict != null && !c.changed && !sourcesChanged) {
+            return c.verdict;
         }
-        return c.verdict;
+        Verdict verdict = Verdicts.decide(c.question, List.copyOf(c.live.values()), graph());
+        if (!c.changed && !sourcesChanged) { // kept only while nothing waits to be decided
+            c.verdict = verdict;
+        }
+        return verdict;
     }
 
     private void changed(Case c) {
+        c.verdict = null;
         c.changed = true;
         touched.add(c.question.propositionId());
     }

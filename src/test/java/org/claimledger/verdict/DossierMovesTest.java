@@ -119,6 +119,20 @@ class DossierMovesTest {
                 .contains(Status.CONTESTED);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_dossier_never_asked_to_decide_still_tells_the_verdict_as_things_stand() {
+        // time travel folds the log and asks for a verdict, with no decision in between
+        Dossier folded = Given.dossier(defined("p", ENTITY, Cardinality.SINGLE),
+                registered("s1", "independent", List.of(), "1950"), assessed("s1", Grade.B),
+                recorded("c1", "s1", "p", Stance.ASSERTS, entity("ak")));
+        assertThat(folded.verdict("p").status()).isEqualTo(Status.SINGLE_LINE);
+        folded.apply(registered("s2", "independent", List.of(), "1960")).apply(assessed("s2", Grade.B))
+                .apply(recorded("c2", "s2", "p", Stance.ASSERTS, entity("nkvd")));
+        assertThat(folded.verdict("p").status()).isEqualTo(Status.CONTESTED);
+        folded.apply(retracted("s2", "1990"));
+        assertThat(folded.verdict("p").status()).isEqualTo(Status.SINGLE_LINE);
+    }
+
     private static SourceEvent.SourceRevised revisedSource(Random random, String id) {
         return new SourceEvent.SourceRevised(id, details(ORIGINS.get(random.nextInt(ORIGINS.size())), links(random, id),
                 random.nextBoolean() ? "1950" : "1960"), "revised in the test");

@@ -41,7 +41,10 @@ public class ClaimProjection implements Projection, TablesCatchUp {
     void on(ClaimRecorded event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
         ClaimContent c = event.content();
-        writes.add("claim_view", """
+        // a claim is recorded once, as its stream's first event: its row is new (COPY in a catch-up in bulk)
+        writes.load("claim_view", """
+                id, source_id, proposition_id, stance, value, locator, quote, quote_language, translation, via, note,
+                event_when, version, recorded_at, recorded_by, updated_at""", """
                 INSERT INTO claim_view (id, source_id, proposition_id, stance, value, locator, quote, quote_language,
                                         translation, via, note, event_when, version, recorded_at, recorded_by, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -198,10 +198,11 @@ public class VerdictProjection implements Projection, BatchedWrites.Batch, BulkC
         @Override
         public Void recorded(ClaimEvent.ClaimRecorded e) {
             ClaimContent c = e.content();
-            writes.add("verdict_claim", """
-                    INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, TRUE)
+            // a claim is recorded once, as its stream's first event: its row is new (COPY in a catch-up in bulk)
+            writes.load("verdict_claim", "id, proposition_id, source_id, stance, value, live", """
+                    INSERT INTO verdict_claim (id, proposition_id, source_id, stance, value, live) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET stance = excluded.stance, value = excluded.value, live = TRUE""",
-                    e.claimId(), c.propositionId(), e.sourceId(), c.stance().wire(), Json.doc(c.value()));
+                    e.claimId(), c.propositionId(), e.sourceId(), c.stance().wire(), Json.doc(c.value()), true);
             return null;
         }
 
