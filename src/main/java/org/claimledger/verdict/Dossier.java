@@ -188,16 +188,14 @@ public final class Dossier {
     private final Archive archive;
     private TreeMap<String, Witness> witnesses;
     private SourceGraph graph;
-    /** Each source's line and weight when verdicts were last decided: who moved is who changed here. */
-    private final Map<String, Placed> placed = new HashMap<>();
+    /** Which changes to sources show in which verdicts. */
+    private final SourceChanges sourceChanges = new SourceChanges();
     private final LinkedHashMap<String, Case> cases = new LinkedHashMap<>(1024, 0.75f, true);
     private final Map<String, Set<String>> testifiesOn = new HashMap<>();
     private static final int MAX_SOURCES_KEPT = 50_000;
     private long bytes;
 
     private boolean sourcesChanged;
-    /** Sources changed by events since the last decision, as they were before (null: new). */
-    private final Map<String, Witness> sourcesBefore = new HashMap<>();
     /** Sources changed since the graph last took them in. */
     private final Set<String> unplaced = new LinkedHashSet<>();
     /** Sources whose line or weight the graph has worked out again since the last decision; null: all. */
@@ -205,9 +203,6 @@ public final class Dossier {
     /** Propositions whose verdict's evidence changed since the last decision. */
     private Set<String> touched = new LinkedHashSet<>();
     private final Set<String> sourcesMoved = new TreeSet<>();
-
-    private record Placed(String line, double weight) {
-    }
 
     public Dossier() {
         this(Archive.NONE);
@@ -291,7 +286,7 @@ public final class Dossier {
     private final SourceEvent.Handler<Void> sources = new SourceEvent.Handler<>() {
         @Override
         public Void registered(SourceEvent.SourceRegistered e) {
-            sourcesBefore.putIfAbsent(e.sourceId(), witnesses().get(e.sourceId()));
+            sourceChanges.changing(e.sourceId(), witnesses().get(e.sourceId()));
             witnesses().put(e.sourceId(), Witness.of(e.sourceId(), e.details(), Grade.F));
             testifiesOn.put(e.sourceId(), new HashSet<>()); // a new source has made no claims yet
             return changed(e.sourceId());
@@ -327,9 +322,7 @@ public final class Dossier {
         }
 
         private void before(String sourceId) {
-            if (!sourcesBefore.containsKey(sourceId)) {
-                sourcesBefore.put(sourceId, witnesses().get(sourceId));
-            }
+            sourceChanges.changing(sourceId, witnesses().get(sourceId));
         }
 
         private Void changed(String sourceId) {
@@ -356,41 +349,13 @@ public final class Dossier {
         if (sourcesChanged) {
             sourcesChanged = false;
             SourceGraph g = graph();
-            // what a verdict shows of a source: its line, weight, grade and retraction for certain;
-            // its origin and links only in the words on why some of its sources are one line
-            Set<String> shown = new HashSet<>();
-            Map<String, Witness> revised = new HashMap<>();
-            sourcesBefore.forEach((id, was) -> {
-                Witness now = witnesses.get(id);
-                if (was == null) {
-                    shown.addAll(g.namedBy(id)); // "derives from" now names it in their verdicts
-                } else if (was.grade() != now.grade() || !java.util.Objects.equals(was.retraction(), now.retraction())) {
-                    shown.add(id);
-                } else if (!was.origin().equals(now.origin()) || !was.derivedFrom().equals(now.derivedFrom())) {
-                    revised.put(id, was);
-                }
-            });
-            sourcesBefore.clear();
-            // only sources whose line or weight was worked out again can have moved
-            for (String id : replaced == null ? witnesses.keySet() : replaced) {
-                if (!g.knows(id)) {
-                    continue;
-                }
-                Placed now = new Placed(g.lineOf(id), g.weightOf(id));
-                Placed was = placed.put(id, now);
-                if (was != null && !was.equals(now)) {
-                    sourcesMoved.add(id);
-                    shown.add(id);
-                }
-            }
+            SourceChanges.Shown shown = sourceChanges.settle(g, witnesses,
+                    replaced == null ? witnesses.keySet() : replaced, sourcesMoved);
             replaced = new java.util.HashSet<>();
-            revised.keySet().removeAll(shown);
-            Set<String> ofConcern = new HashSet<>(shown);
-            ofConcern.addAll(revised.keySet());
-            for (String sourceId : ofConcern) {
+            for (String sourceId : shown.sources()) {
                 for (String propositionId : propositionsOf(sourceId)) {
                     Case c = find(propositionId);
-                    if (c != null && !c.changed && (testifies(c, shown) || reworded(c, revised, g))) {
+                    if (c != null && !c.changed && shown.showIn(heardSources(c), g)) {
                         changed(c);
                     }
                 }
@@ -443,32 +408,15 @@ public final class Dossier {
         return graph().knows(t.sourceId()) && c.question.valueType().accepts(t.value());
     }
 
-    private boolean testifies(Case c, Set<String> sources) {
-        for (Testimony t : c.live.values()) {
-            if (sources.contains(t.sourceId()) && heard(c, t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether revised origins or links change the words on why this question's sources are one line. */
-    private boolean reworded(Case c, Map<String, Witness> revised, SourceGraph g) {
-        Set<String> testifying = new HashSet<>();
+    /** The sources whose claims on this question the rules hear. */
+    private Set<String> heardSources(Case c) {
+        Set<String> heard = new HashSet<>();
         for (Testimony t : c.live.values()) {
             if (heard(c, t)) {
-                testifying.add(t.sourceId());
+                heard.add(t.sourceId());
             }
         }
-        for (String id : revised.keySet()) {
-            if (testifying.contains(id)) {
-                String line = g.lineOf(id);
-                if (!g.whyOneLine(line, testifying).equals(g.whyOneLine(line, testifying, revised))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return heard;
     }
 
     /** The sources whose line, weight or details changed since the last call: their rows are due. */
@@ -575,7 +523,7 @@ public final class Dossier {
             witnesses = new TreeMap<>();
             archive.sources().forEach(w -> witnesses.put(w.sourceId(), w));
             SourceGraph g = graph();
-            witnesses.keySet().forEach(id -> placed.put(id, new Placed(g.lineOf(id), g.weightOf(id))));
+            sourceChanges.placed(g, witnesses.keySet());
         }
         return witnesses;
     }
