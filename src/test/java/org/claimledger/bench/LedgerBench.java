@@ -1,6 +1,7 @@
 package org.claimledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.claimledger.claim.ClaimInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>floor: raw JDBC inserts of the ledger's own event rows into a copy of the event table
  *   (one row per commit; batches of 100 with reWriteBatchedInserts; COPY), and a raw sequential
  *   read of the event table;</li>
+ *   <li>peer: plain Axon 4.13 in this process (SimpleCommandBus, JdbcEventStorageEngine, the same
+ *   PostgreSQL, one new aggregate per command with the ledger's claim payload) at 1, 8 and 32
+ *   threads: the framework the ledger is built on, which its writes are compared with;</li>
  *   <li>ingest: claims through the whole path (HTTP, validation, command, event store, commit)
  *   with 1, 8 and 32 clients, in batches of 100, and one source taken to 10,000 claims;</li>
  *   <li>stream: server-sent-event lag with many subscribers, and the service's memory;</li>
@@ -50,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   with COPY): read models' catch-up, a rebuild of the verdicts, and query latency.</li>
  * </ol>
  *
- * <p>Run: {@code ./mvnw -B -Pbench -DskipTests package exec:java}. Options: {@code -Dbench.parts=floor,ingest,stream,scale},
+ * <p>Run: {@code ./mvnw -B -Pbench -DskipTests package exec:java}. Options: {@code -Dbench.parts=floor,peer,ingest,stream,scale},
  * {@code -Dbench.checkpoints=10000,100000,1000000}, {@code -Dbench.seconds=15}, {@code -Dbench.subscribers=1000},
  * {@code -Dbench.rate=100}, {@code -Dbench.pg=jdbc:postgresql://host:5432/} for an external server.
  * The service runs as its own process ({@code java -jar target/quarkus-app/quarkus-run.jar}); the
@@ -68,6 +72,8 @@ public final class LedgerBench {
     private final int seconds = Integer.getInteger("bench.seconds", 10);
     private final String heap = System.getProperty("bench.heap", "-Xmx3g");
     private final double[] singleRowFloor = new double[3];
+    /** Plain Axon's commands per second at 1, 8 and 32 threads, and its p50 and p99 at each. */
+    private final double[][] peer = new double[3][];
     private double batchedFloor;
 
     private LedgerBench(BenchPostgres pg, Path dataDir) {
@@ -76,7 +82,7 @@ public final class LedgerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> parts = List.of(System.getProperty("bench.parts", "floor,ingest,stream,scale").split(","));
+        List<String> parts = List.of(System.getProperty("bench.parts", "floor,peer,ingest,stream,scale").split(","));
         Path dataDir = Path.of("target", "bench-data", "run-" + System.currentTimeMillis());
         long started = System.nanoTime();
         try (BenchPostgres pg = BenchPostgres.start(dataDir.resolve("postgres"))) {
@@ -90,6 +96,9 @@ public final class LedgerBench {
             r.setup("service", "java " + bench.heap + " -jar target/quarkus-app/quarkus-run.jar (own process)");
             if (parts.contains("floor") || parts.contains("ingest")) {
                 bench.floor();
+            }
+            if (parts.contains("peer") || parts.contains("ingest")) {
+                bench.peer();
             }
             if (parts.contains("ingest") || parts.contains("stream")) {
                 bench.ingestAndStream(parts.contains("ingest"), parts.contains("stream"));
@@ -177,6 +186,39 @@ public final class LedgerBench {
         }
     }
 
+    // ---- the peer: the framework alone ---------------------------------------------------------
+
+    private void peer() throws Exception {
+        System.out.println("== peer: plain Axon 4.13 in this process, on the same PostgreSQL");
+        pg.recreate("bench_peer");
+        int poolSize = Integer.getInteger("bench.peer-pool", 40); // the service's own pool size
+        try (PlainAxonPeer axon = new PlainAxonPeer(pg.url("bench_peer"), pg.user, pg.password, poolSize)) {
+            AtomicLong ids = new AtomicLong();
+            WorkerFactory commands = () -> {
+                Random random = new Random(Thread.currentThread().getId());
+                return () -> {
+                    long id = ids.incrementAndGet();
+                    var command = JSON.treeToValue(claim("bench-s" + (id % 100) + "/c" + id,
+                            "bench/p" + random.nextInt(1000), random), ClaimInput.class).toRecord("bench-s" + (id % 100));
+                    axon.gateway().sendAndWait(command);
+                };
+            };
+            runFor(8, Math.min(seconds, 5), commands); // warm-up, not reported
+            int[] threads = {1, 8, 32};
+            for (int i = 0; i < threads.length; i++) {
+                peer[i] = runFor(threads[i], seconds, commands);
+                report.against("peer", "plain Axon, " + threads[i] + " threads (p50 " + Report.num(peer[i][1])
+                                + " / p99 " + Report.num(peer[i][2]) + " ms)", peer[i][0], "commands/s",
+                        "insert 1 row/commit, " + threads[i] + " conn", singleRowFloor[i], null, null);
+            }
+            long committed = axon.committed();
+            if (committed < ids.get()) {
+                throw new IllegalStateException("plain Axon acknowledged " + ids.get() + " commands but holds "
+                        + committed + " events");
+            }
+        }
+    }
+
     // ---- 2. ingestion through the whole path, and 5. streams -----------------------------------
 
     private void ingestAndStream(boolean ingest, boolean stream) throws Exception {
@@ -196,11 +238,16 @@ public final class LedgerBench {
                 int[] clients = {1, 8, 32};
                 for (int i = 0; i < clients.length; i++) {
                     double[] r = runFor(clients[i], seconds, singles::worker);
-                    String target = clients[i] == 32 ? ">= 2,000 claims/s, p99 < 50 ms" : null;
-                    Boolean met = clients[i] == 32 ? r[0] >= 2000 && r[2] < 50 : null;
                     report.against("ingest", "single-claim requests, " + clients[i] + " clients (p50 "
                                     + Report.num(r[1]) + " / p99 " + Report.num(r[2]) + " ms)", r[0], "claims/s",
-                            "insert 1 row/commit, " + clients[i] + " conn", singleRowFloor[i], target, met);
+                            "insert 1 row/commit, " + clients[i] + " conn", singleRowFloor[i], null, null);
+                    if (peer[i] != null) {
+                        String peerTarget = clients[i] == 32 ? ">= 1.0x, p99 < 50 ms" : clients[i] == 1 ? "p50 < 5 ms" : null;
+                        Boolean peerMet = clients[i] == 32 ? r[0] >= peer[i][0] && r[2] < 50
+                                : clients[i] == 1 ? r[1] < 5 : null;
+                        report.against("ingest", "  the same, against the framework", r[0], "claims/s",
+                                "plain Axon, " + clients[i] + " threads", peer[i][0], peerTarget, peerMet);
+                    }
                 }
                 double[] b = runFor(4, seconds, () -> {
                     return () -> {

@@ -32,6 +32,9 @@ class WhoMayWriteTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    VerifiedTokens verifiedTokens;
+
     /** One write endpoint: how to call it (fresh ids each time), the role it needs, the stream it writes. */
     record Endpoint(String name, String role, Function<RequestSpecification, Response> call, String stream) {
     }
@@ -107,6 +110,32 @@ class WhoMayWriteTest {
                 assertThat(recordedBy(e.stream())).as(e.name() + " records who wrote").isEqualTo(user);
             }
         }
+    }
+
+    @Test
+    void a_token_is_verified_once_and_tokens_that_resemble_it_are_still_refused() throws Exception {
+        RestAssured.replaceFiltersWith(java.util.List.of());
+        String user = unique("remembered");
+        String good = TestTokens.token(user, "contributor");
+        Endpoint register = new Endpoint("register a source", "contributor",
+                r -> r.body(Api.source(unique("remembered-source"))).post("/api/sources"), null);
+        assertThat(verifiedTokens.recall(good)).isNull();
+        assertThat(call(register, good).statusCode()).isEqualTo(201);
+        assertThat(verifiedTokens.recall(good)).as("remembered after its first check").isNotNull();
+        assertThat(call(register, good).statusCode()).as("and still let in").isEqualTo(201);
+
+        var rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String wronglySigned = org.claimledger.security.Tokens.issue(rsa.generateKeyPair().getPrivate(), user,
+                java.util.Set.of("contributor"), Duration.ofHours(1));
+        String tampered = good.substring(0, good.length() - 4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String unsigned = good.replaceFirst("^[^.]+\\.", "eyJhbGciOiJub25lIn0.");
+        long before = Api.events(dataSource);
+        for (String bad : List.of(wronglySigned, tampered, unsigned, good + "x")) {
+            expectRefused(register, call(register, bad), 401);
+            assertThat(verifiedTokens.recall(bad)).isNull();
+        }
+        assertThat(Api.events(dataSource)).isEqualTo(before);
     }
 
     @Test
