@@ -136,6 +136,11 @@ public class AxonLedger {
         return running().eventStore();
     }
 
+    /** What the ledger holds, as reference checks see it (see {@link RememberedReferences}). */
+    public References references() {
+        return running().getComponent(References.class);
+    }
+
     public Configuration configuration() {
         return running();
     }
@@ -196,7 +201,7 @@ public class AxonLedger {
                 // every event carries who recorded it, taken from the command that caused it
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider("recordedBy")))
-                .registerComponent(References.class, c -> new EventStoreReferences(c::eventStore))
+                .registerComponent(References.class, c -> new RememberedReferences(new EventStoreReferences(c::eventStore), jta))
                 .configureAggregate(Source.class)
                 .configureAggregate(Claim.class)
                 .configureAggregate(Proposition.class)

@@ -8,8 +8,11 @@ import java.util.List;
  */
 public class Rejection extends RuntimeException {
 
-    /** What kind of refusal: the client's input, a missing referent, a clash with what is recorded, a stale version. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, STALE }
+    /**
+     * What kind of refusal: the client's input, a missing referent, a clash with what is recorded, a
+     * stale version, or a ledger that cannot take writes just now (shutting down).
+     */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, STALE, UNAVAILABLE }
 
     private final Kind kind;
     private final transient List<FieldError> errors;
@@ -43,6 +46,10 @@ public class Rejection extends RuntimeException {
     public static Rejection stale(String id, long expected, Long actual) {
         return new Rejection(Kind.STALE,
                 "'" + id + "' is at version " + actual + ", not " + expected + " as the request expected", List.of());
+    }
+
+    public static Rejection unavailable(String detail) {
+        return new Rejection(Kind.UNAVAILABLE, detail, List.of());
     }
 
     public Kind kind() {

@@ -7,7 +7,7 @@ import org.claimledger.common.Rejection;
 
 import java.net.URI;
 
-/** Answers a refused command with RFC 9457 problem details: 400, 404, 409 or 412, each bad field listed. */
+/** Answers a refused command with RFC 9457 problem details: 400, 404, 409, 412 or 503, each bad field listed. */
 @Provider
 public class RejectionMapper extends ExceptionMapperBase<Rejection> {
 
@@ -18,12 +18,14 @@ public class RejectionMapper extends ExceptionMapperBase<Rejection> {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case STALE -> 412;
+            case UNAVAILABLE -> 503;
         };
         String title = switch (rejection.kind()) {
             case INVALID -> "Invalid input";
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "Conflict with what is recorded";
             case STALE -> "Stale version";
+            case UNAVAILABLE -> "Unavailable";
         };
         HttpProblem.Builder problem = HttpProblem.builder()
                 .withType(URI.create("https://claimledger.org/problems/" + rejection.kind().name().toLowerCase()))
