@@ -17,7 +17,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -202,10 +204,10 @@ public class AxonLedger {
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider("recordedBy")))
                 .registerComponent(References.class, c -> new RememberedReferences(new EventStoreReferences(c::eventStore), jta))
-                .configureAggregate(Source.class)
-                .configureAggregate(Claim.class)
-                .configureAggregate(Proposition.class)
-                .configureAggregate(Entity.class);
+                .configureAggregate(unlocked(Source.class))
+                .configureAggregate(unlocked(Claim.class))
+                .configureAggregate(unlocked(Proposition.class))
+                .configureAggregate(unlocked(Entity.class));
 
         configurer.eventProcessing(processing -> {
             // a read model that cannot handle an event stops and retries it (after a back-off) rather
@@ -231,6 +233,20 @@ public class AxonLedger {
             }
         });
         return configurer;
+    }
+
+    /**
+     * An aggregate without Axon's in-process lock. Under group commit a lane's transaction keeps the
+     * rows it appended locked until it commits, and goes on to other commands meanwhile; a writer
+     * holding Axon's lock on an aggregate while PostgreSQL makes it wait for such a row, and the lane
+     * then asking for that lock, would wait on each other where PostgreSQL cannot see it. Without it
+     * every wait is PostgreSQL's (which breaks deadlocks), and the event table's unique key on
+     * (aggregate, sequence) decides races, as it must anyway between replicas: the loser's
+     * ConcurrencyException makes LedgerWriter try again. See ADR 13.
+     */
+    private static <A> AggregateConfigurer<A> unlocked(Class<A> aggregate) {
+        return AggregateConfigurer.defaultConfiguration(aggregate)
+                .configureLockFactory(c -> NullLockFactory.INSTANCE);
     }
 
     private TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {

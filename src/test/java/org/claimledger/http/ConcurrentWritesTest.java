@@ -51,6 +51,30 @@ class ConcurrentWritesTest {
         assertThat(Api.events(dataSource)).isEqualTo(before + 1);
     }
 
+    /**
+     * Under group commit a lane's transaction keeps the rows it wrote locked until it commits while it
+     * goes on to other requests; racing writers must still all be answered, round after round.
+     */
+    @Test
+    void round_after_round_of_racing_writers_every_one_is_answered() throws Exception {
+        String city = unique("city");
+        String source = unique("source");
+        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
+        post("/api/propositions", Api.proposition(city + "/q", city, "text")).statusCode(201);
+        post("/api/sources", Api.source(source)).statusCode(201);
+        long before = Api.events(dataSource);
+        int rounds = 25;
+        for (int round = 0; round < rounds; round++) {
+            String claim = source + "/raced-" + round;
+            List<Integer> statuses = race(8, i -> post("/api/sources/" + source + "/claims",
+                    Map.of("id", claim, "propositionId", city + "/q", "stance", "asserts",
+                            "value", Map.of("text", "the same text"))).extract().statusCode());
+            assertThat(statuses).as("round %d", round).containsOnly(201, 200);
+            assertThat(statuses).as("round %d", round).filteredOn(s -> s == 201).hasSize(1);
+        }
+        assertThat(Api.events(dataSource)).isEqualTo(before + rounds);
+    }
+
     private static List<Integer> race(int writers, java.util.function.IntFunction<Integer> write) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
