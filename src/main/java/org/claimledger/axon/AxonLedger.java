@@ -113,7 +113,12 @@ public class AxonLedger {
     @Inject
     Replicas replicas;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private volatile Configuration configuration;
+
+    private final ReaderTransactions readerTransactions = new ReaderTransactions();
 
     void start(@Observes @Priority(100) StartupEvent event) {
         configuration = configure().buildConfiguration();
@@ -141,6 +146,11 @@ public class AxonLedger {
     /** What the ledger holds, as reference checks see it (see {@link RememberedReferences}). */
     public References references() {
         return running().getComponent(References.class);
+    }
+
+    /** Transactions and events of each read model's tracking reader since start. */
+    public ReaderTransactions readerTransactions() {
+        return readerTransactions;
     }
 
     public Configuration configuration() {
@@ -220,8 +230,14 @@ public class AxonLedger {
                             .forSingleThreadedProcessing()
                             .andBatchSize(projectionBatchSize)
                             .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS));
+            java.util.Set<String> counted = new java.util.HashSet<>();
             for (Projection projection : projections) {
                 processing.registerEventHandler(c -> projection);
+                String reader = Projections.nameOf(projection);
+                if (counted.add(reader)) {
+                    var counting = readerTransactions.counting(reader);
+                    processing.registerHandlerInterceptor(reader, c -> counting);
+                }
                 if (projection.splitByAggregate() && segments > 1) {
                     // a thread for every segment, so that one replica can take over all of them
                     processing.registerTrackingEventProcessorConfiguration(Projections.nameOf(projection),
@@ -231,6 +247,7 @@ public class AxonLedger {
                                     .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS));
                 }
             }
+            readerTransactions.measuredBy(metrics);
         });
         return configurer;
     }

@@ -47,7 +47,8 @@ public class Projections {
 
     /** Where one read model stands against the head of the event log. */
     public record Status(String name, Long position, Long head, boolean caughtUp, boolean replaying,
-                         boolean running, String error, String lastBulkFailure) {
+                         boolean running, String error, String lastBulkFailure,
+                         long transactions, long eventsHandled) {
     }
 
     /** Why the read model's last rebuild or bulk catch-up rolled back, until one succeeds. */
@@ -455,7 +456,9 @@ public class Projections {
     private Status status(String name, TrackingEventProcessor processor, long head, boolean inBulk) {
         if (inBulk) {
             // its processor is stopped while the catch-up's transaction runs; the old view is served
-            return new Status(name, null, head, false, true, false, null, bulkFailures.get(name));
+            ReaderTransactions.Tally tally = ledger.readerTransactions().of(name);
+            return new Status(name, null, head, false, true, false, null, bulkFailures.get(name),
+                    tally.transactions(), tally.events());
         }
         Map<Integer, TrackingToken> stored = storedTokens.tokens(name);
         Long position = null;
@@ -474,7 +477,8 @@ public class Projections {
         }
         // a replay stays flagged until the first event after the reset point; level with the head it is caught up
         boolean caughtUp = position != null && position >= head && error == null;
+        ReaderTransactions.Tally tally = ledger.readerTransactions().of(name);
         return new Status(name, position, head, caughtUp, replaying, processor.isRunning(), error,
-                bulkFailures.get(name));
+                bulkFailures.get(name), tally.transactions(), tally.events());
     }
 }

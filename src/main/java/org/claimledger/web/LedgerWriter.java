@@ -1,5 +1,7 @@
 package org.claimledger.web;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -62,6 +64,9 @@ public class LedgerWriter {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    MeterRegistry metrics;
+
     /** How many groups may be written at once, each on its own connection and thread. */
     @ConfigProperty(name = "claimledger.writes.lanes", defaultValue = "4")
     int lanes;
@@ -99,6 +104,10 @@ public class LedgerWriter {
 
     @PostConstruct
     void startLanes() {
+        FunctionCounter.builder("claimledger.writes.transactions", transactions, LongAdder::sum)
+                .description("transactions that committed writes").register(metrics);
+        FunctionCounter.builder("claimledger.writes.grouped", grouped, LongAdder::sum)
+                .description("requests committed in a transaction shared with others").register(metrics);
         if (!groupCommit) {
             return;
         }

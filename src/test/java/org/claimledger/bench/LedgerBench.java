@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -237,10 +238,12 @@ public final class LedgerBench {
                 runFor(8, 10, singles::worker); // warm-up, not reported
                 int[] clients = {1, 8, 32};
                 for (int i = 0; i < clients.length; i++) {
+                    Map<String, Double> countersBefore = counters(client);
                     double[] r = runFor(clients[i], seconds, singles::worker);
                     report.against("ingest", "single-claim requests, " + clients[i] + " clients (p50 "
                                     + Report.num(r[1]) + " / p99 " + Report.num(r[2]) + " ms)", r[0], "claims/s",
                             "insert 1 row/commit, " + clients[i] + " conn", singleRowFloor[i], null, null);
+                    perTransaction(countersBefore, counters(client), clients[i], r[0] * seconds);
                     if (peer[i] != null) {
                         String peerTarget = null;
                         Boolean peerMet = null;
@@ -921,6 +924,35 @@ public final class LedgerBench {
             }
         }
         return -1;
+    }
+
+    /** The service's counters of write and read-model transactions (absent before issue 17: then empty). */
+    static Map<String, Double> counters(Client client) throws Exception {
+        Map<String, Double> counters = new java.util.TreeMap<>();
+        for (String line : client.get("/q/metrics").split("\n")) {
+            if (line.startsWith("claimledger_writes_") || line.startsWith("claimledger_readers_")) {
+                counters.merge(line.substring(0, line.lastIndexOf(' ')),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+            }
+        }
+        return counters;
+    }
+
+    /** Requests per write transaction, and each read model's events per transaction, between two readings. */
+    private void perTransaction(Map<String, Double> before, Map<String, Double> after, int clients, double requests) {
+        java.util.function.ToDoubleFunction<String> delta = key -> after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0);
+        double writes = delta.applyAsDouble("claimledger_writes_transactions_total");
+        if (writes > 0) {
+            report.add("ingest", "  requests per write transaction, " + clients + " clients", requests / writes, "req/tx");
+        }
+        for (String reader : List.of("claims", "verdicts", "updates")) {
+            double transactions = delta.applyAsDouble("claimledger_readers_transactions_total{reader=\"" + reader + "\"}");
+            if (transactions > 0) {
+                report.add("ingest", "  " + reader + " reader, " + clients + " clients",
+                        delta.applyAsDouble("claimledger_readers_events_total{reader=\"" + reader + "\"}") / transactions,
+                        "events/tx");
+            }
+        }
     }
 
     static double heapUsed(Client client) throws Exception {

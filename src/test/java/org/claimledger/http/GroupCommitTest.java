@@ -2,6 +2,7 @@ package org.claimledger.http;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.claimledger.axon.Projections;
 import org.claimledger.testing.Api;
 import org.claimledger.web.LedgerWriter;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,15 +20,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 import static org.claimledger.testing.Api.post;
 import static org.claimledger.testing.Api.unique;
 
 /**
  * Concurrent writers share transactions (group commit), and a group is only as good as each of its
  * requests: every acknowledged claim is in the log, and a refused request among them is refused
- * alone, with nothing of it written.
+ * alone, with nothing of it written. And the read models keep up with them by taking what is
+ * waiting: more events than transactions each.
  */
 @QuarkusTest
 class GroupCommitTest {
@@ -40,6 +46,9 @@ class GroupCommitTest {
     @Inject
     LedgerWriter writer;
 
+    @Inject
+    Projections projections;
+
     @Test
     void concurrent_writers_share_transactions_and_a_refused_request_among_them_is_refused_alone() throws Exception {
         String city = unique("city");
@@ -50,6 +59,7 @@ class GroupCommitTest {
         String taken = source + "/taken";
         post("/api/sources/" + source + "/claims", claim(taken, city + "/q", "first")).statusCode(201);
 
+        Map<String, Projections.Status> readersBefore = caughtUp();
         long transactionsBefore = writer.transactions();
         long eventsBefore = Api.events(dataSource);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -110,6 +120,25 @@ class GroupCommitTest {
         long transactions = writer.transactions() - transactionsBefore;
         assertThat(transactions).as("%d requests, %d transactions", WRITERS * EACH + 3, transactions)
                 .isLessThan(WRITERS * EACH);
+
+        // every read model that heard of the claims took them in fewer transactions than events
+        caughtUp();
+        for (String reader : List.of("claims", "verdicts", "updates")) {
+            // a batch is counted just after it commits, so just after its position shows
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> projections.status(reader).eventsHandled()
+                    - readersBefore.get(reader).eventsHandled() >= WRITERS * EACH);
+            Projections.Status after = projections.status(reader);
+            long events = after.eventsHandled() - readersBefore.get(reader).eventsHandled();
+            long batches = after.transactions() - readersBefore.get(reader).transactions();
+            assertThat(batches).as("%s: %d events in %d transactions", reader, events, batches)
+                    .isPositive().isLessThan(events);
+        }
+    }
+
+    /** Every read model's status once all of them have caught up with the log. */
+    private Map<String, Projections.Status> caughtUp() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> projections.status().stream().allMatch(Projections.Status::caughtUp));
+        return projections.status().stream().collect(Collectors.toMap(Projections.Status::name, Function.identity()));
     }
 
     private static Map<String, Object> claim(String id, String proposition, String text) {

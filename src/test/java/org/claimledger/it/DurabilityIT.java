@@ -9,7 +9,14 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +78,67 @@ class DurabilityIT {
                 assertThat(replay.statusCode()).as("claim %d was kept", i).isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void claims_acknowledged_while_writers_share_transactions_survive_a_crash_in_the_middle_of_them() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "crash-load-" + System.currentTimeMillis());
+        int writers = 16;
+        try (ServiceProcess ledger = new ServiceProcess(dataDir).jvm("-Dclaimledger.corpus.load-into-empty-ledger=false",
+                "-Dclaimledger.limits.requests-per-second=100000", "-Dclaimledger.limits.burst=100000")) {
+            ledger.start();
+            writeCorpus(ledger);
+            java.util.Map<String, Boolean> acknowledged = new ConcurrentHashMap<>(); // id: whether it asserts
+            List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean crashed = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                pool.submit(() -> {
+                    for (int k = 0; !crashed.get(); k++) {
+                        String id = "konev-1969-memoir/load-" + writer + "-" + k;
+                        try {
+                            boolean asserts = k % 2 == 0;
+                            HttpResponse<String> r = ledger.post("/api/sources/konev-1969-memoir/claims", claimJson(id, asserts));
+                            if (r.statusCode() == 201) {
+                                acknowledged.put(id, asserts);
+                            } else {
+                                unexpected.add(id + ": " + r.statusCode() + " " + r.body());
+                            }
+                        } catch (Exception cutOff) {
+                            // in flight when the service died: never acknowledged, so it may or may not be kept
+                        }
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long grouped = metric(ledger, "claimledger_writes_grouped_total");
+            ledger.crash(); // the writers are still sending
+            crashed.set(true);
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(unexpected).as("answers other than 201 before the crash").isEmpty();
+            assertThat(acknowledged).as("claims acknowledged before the crash").hasSizeGreaterThanOrEqualTo(300);
+            assertThat(grouped).as("requests that shared a transaction before the crash").isPositive();
+
+            ledger.start();
+            ledger.awaitReadModels();
+            JsonNode profile = JSON.readTree(ledger.get("/api/sources/konev-1969-memoir").body());
+            assertThat(profile.get("claims").size()).isGreaterThanOrEqualTo(2 + acknowledged.size());
+            for (var claim : acknowledged.entrySet()) {
+                String id = claim.getKey();
+                HttpResponse<String> replay = ledger.post("/api/sources/konev-1969-memoir/claims", claimJson(id, claim.getValue()));
+                assertThat(replay.statusCode()).as("acknowledged claim %s was kept: %s", id, replay.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    private static long metric(ServiceProcess ledger, String name) throws Exception {
+        return ledger.get("/q/metrics").body().lines().filter(l -> l.startsWith(name))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void writeCorpus(ServiceProcess ledger) throws Exception {
