@@ -39,9 +39,7 @@ class ConcurrentWritesTest {
     void racing_different_claims_under_one_id_record_one_and_refuse_the_others() throws Exception {
         String city = unique("city");
         String source = unique("source");
-        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
-        post("/api/propositions", Api.proposition(city + "/q", city, "text")).statusCode(201);
-        post("/api/sources", Api.source(source)).statusCode(201);
+        Api.questionAndSource(city, source);
         long before = Api.events(dataSource);
         List<Integer> statuses = race(8, i -> post("/api/sources/" + source + "/claims",
                 Map.of("id", source + "/contested-id", "propositionId", city + "/q", "stance", "asserts",
@@ -59,9 +57,7 @@ class ConcurrentWritesTest {
     void round_after_round_of_racing_writers_every_one_is_answered() throws Exception {
         String city = unique("city");
         String source = unique("source");
-        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
-        post("/api/propositions", Api.proposition(city + "/q", city, "text")).statusCode(201);
-        post("/api/sources", Api.source(source)).statusCode(201);
+        Api.questionAndSource(city, source);
         long before = Api.events(dataSource);
         int rounds = 25;
         for (int round = 0; round < rounds; round++) {

@@ -53,9 +53,7 @@ class GroupCommitTest {
     void concurrent_writers_share_transactions_and_a_refused_request_among_them_is_refused_alone() throws Exception {
         String city = unique("city");
         String source = unique("source");
-        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
-        post("/api/propositions", Api.proposition(city + "/q", city, "text")).statusCode(201);
-        post("/api/sources", Api.source(source)).statusCode(201);
+        Api.questionAndSource(city, source);
         String taken = source + "/taken";
         post("/api/sources/" + source + "/claims", claim(taken, city + "/q", "first")).statusCode(201);
 

@@ -54,6 +54,14 @@ public final class Api {
         }
     }
 
+    /** A city, a question about it taking a text value ({@code city + "/q"}, returned) and a source. */
+    public static String questionAndSource(String city, String source) {
+        post("/api/entities", entity(city, "Kraków")).statusCode(201);
+        post("/api/propositions", proposition(city + "/q", city, "text")).statusCode(201);
+        post("/api/sources", source(source)).statusCode(201);
+        return city + "/q";
+    }
+
     public static Map<String, Object> entity(String id, String label) {
         return Map.of("id", id, "labels", Map.of("pl", label, "en", label), "aliases", java.util.List.of());
     }

@@ -33,9 +33,7 @@ class GroupedWritesTest {
     void requests_in_one_group_see_each_other_and_a_refused_one_leaves_no_trace() throws Exception {
         String city = unique("city");
         String source = unique("source");
-        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
-        post("/api/propositions", Api.proposition(city + "/q", city, "text")).statusCode(201);
-        post("/api/sources", Api.source(source)).statusCode(201);
+        Api.questionAndSource(city, source);
         String q = city + "/q";
         String missing = unique("missing") + "/q";
 
