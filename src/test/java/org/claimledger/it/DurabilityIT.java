@@ -3,6 +3,7 @@ package org.claimledger.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.claimledger.embedded.EmbeddedPostgres;
 import org.claimledger.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the ledger acknowledges, it keeps: across a clean restart and across a crash of both the
@@ -83,56 +87,120 @@ class DurabilityIT {
     @Test
     void claims_acknowledged_while_writers_share_transactions_survive_a_crash_in_the_middle_of_them() throws Exception {
         Path dataDir = Path.of("target", "it-data", "crash-load-" + System.currentTimeMillis());
-        int writers = 16;
-        try (ServiceProcess ledger = new ServiceProcess(dataDir).jvm("-Dclaimledger.corpus.load-into-empty-ledger=false",
-                "-Dclaimledger.limits.requests-per-second=100000", "-Dclaimledger.limits.burst=100000")) {
+        try (ServiceProcess ledger = loadable(dataDir)) {
             ledger.start();
             writeCorpus(ledger);
-            java.util.Map<String, Boolean> acknowledged = new ConcurrentHashMap<>(); // id: whether it asserts
-            List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
-            AtomicBoolean crashed = new AtomicBoolean();
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                pool.submit(() -> {
-                    for (int k = 0; !crashed.get(); k++) {
-                        String id = "konev-1969-memoir/load-" + writer + "-" + k;
-                        try {
-                            boolean asserts = k % 2 == 0;
-                            HttpResponse<String> r = ledger.post("/api/sources/konev-1969-memoir/claims", claimJson(id, asserts));
-                            if (r.statusCode() == 201) {
-                                acknowledged.put(id, asserts);
-                            } else {
-                                unexpected.add(id + ": " + r.statusCode() + " " + r.body());
-                            }
-                        } catch (Exception cutOff) {
-                            // in flight when the service died: never acknowledged, so it may or may not be kept
-                        }
-                    }
-                });
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            long grouped = metric(ledger, "claimledger_writes_grouped_total");
-            ledger.crash(); // the writers are still sending
-            crashed.set(true);
-            pool.shutdown();
-            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(unexpected).as("answers other than 201 before the crash").isEmpty();
-            assertThat(acknowledged).as("claims acknowledged before the crash").hasSizeGreaterThanOrEqualTo(300);
-            assertThat(grouped).as("requests that shared a transaction before the crash").isPositive();
+            Map<String, Boolean> acknowledged = underLoad(ledger, ledger::crash); // the JVM and its PostgreSQL
 
             ledger.start();
-            ledger.awaitReadModels();
-            JsonNode profile = JSON.readTree(ledger.get("/api/sources/konev-1969-memoir").body());
-            assertThat(profile.get("claims").size()).isGreaterThanOrEqualTo(2 + acknowledged.size());
-            for (var claim : acknowledged.entrySet()) {
-                String id = claim.getKey();
-                HttpResponse<String> replay = ledger.post("/api/sources/konev-1969-memoir/claims", claimJson(id, claim.getValue()));
-                assertThat(replay.statusCode()).as("acknowledged claim %s was kept: %s", id, replay.body()).isEqualTo(200);
+            findEveryOne(ledger, acknowledged);
+        }
+    }
+
+    /**
+     * The OOM killer's way: SIGKILL for the JVM alone. The embedded PostgreSQL, a daemon, lives on
+     * holding the data directory; the next start stops it and comes up on its own.
+     */
+    @Test
+    void after_a_sigkill_of_the_service_alone_it_starts_again_by_itself_with_every_acknowledged_claim() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "kill-load-" + System.currentTimeMillis());
+        Path postgresDir = dataDir.resolve("postgres");
+        try (ServiceProcess ledger = loadable(dataDir)) {
+            ledger.start();
+            writeCorpus(ledger);
+            Map<String, Boolean> acknowledged = underLoad(ledger, ledger::kill);
+            ProcessHandle left = EmbeddedPostgres.postmaster(postgresDir).orElseThrow(() ->
+                    new AssertionError("the embedded PostgreSQL did not outlive the JVM: this test tests nothing"));
+
+            Duration startup = ledger.start();
+            assertThat(left.isAlive()).as("the postmaster left behind was stopped").isFalse();
+            ProcessHandle now = EmbeddedPostgres.postmaster(postgresDir).orElseThrow();
+            assertThat(now.pid()).isNotEqualTo(left.pid());
+            assertThat(startup).as("start-up after the kill").isLessThan(Duration.ofSeconds(60));
+            findEveryOne(ledger, acknowledged);
+        }
+    }
+
+    @Test
+    void a_second_service_on_the_same_data_directory_refuses_to_start_and_leaves_the_first_alone() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "twice-" + System.currentTimeMillis());
+        try (ServiceProcess first = loadable(dataDir)) {
+            first.start();
+            writeCorpus(first);
+            ProcessHandle postmaster = EmbeddedPostgres.postmaster(dataDir.resolve("postgres")).orElseThrow();
+            try (ServiceProcess second = loadable(dataDir)) {
+                assertThatThrownBy(second::start).hasMessageContaining("another claimledger process is using");
             }
+            assertThat(postmaster.isAlive()).as("the first service's PostgreSQL").isTrue();
+            HttpResponse<String> r = first.post("/api/sources/konev-1969-memoir/claims",
+                    claimJson("konev-1969-memoir/after-the-second", true));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+    }
+
+    private static ServiceProcess loadable(Path dataDir) throws Exception {
+        return new ServiceProcess(dataDir).jvm("-Dclaimledger.corpus.load-into-empty-ledger=false",
+                "-Dclaimledger.limits.requests-per-second=100000", "-Dclaimledger.limits.burst=100000");
+    }
+
+    @FunctionalInterface
+    interface Fault {
+        void strike() throws Exception;
+    }
+
+    /**
+     * 16 writers send claims until 300 or more are acknowledged, and the fault strikes while they are
+     * still sending; returns the acknowledged claims (id: whether it asserts).
+     */
+    private static Map<String, Boolean> underLoad(ServiceProcess ledger, Fault fault) throws Exception {
+        int writers = 16;
+        Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean struck = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            pool.submit(() -> {
+                for (int k = 0; !struck.get(); k++) {
+                    String id = "konev-1969-memoir/load-" + writer + "-" + k;
+                    try {
+                        boolean asserts = k % 2 == 0;
+                        HttpResponse<String> r = ledger.post("/api/sources/konev-1969-memoir/claims", claimJson(id, asserts));
+                        if (r.statusCode() == 201) {
+                            acknowledged.put(id, asserts);
+                        } else if (!struck.get()) {
+                            unexpected.add(id + ": " + r.statusCode() + " " + r.body());
+                        }
+                    } catch (Exception cutOff) {
+                        // in flight when the service died: never acknowledged, so it may or may not be kept
+                    }
+                }
+            });
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long grouped = metric(ledger, "claimledger_writes_grouped_total");
+        fault.strike(); // the writers are still sending
+        struck.set(true);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(unexpected).as("answers other than 201 before the fault").isEmpty();
+        assertThat(acknowledged).as("claims acknowledged before the fault").hasSizeGreaterThanOrEqualTo(300);
+        assertThat(grouped).as("requests that shared a transaction before the fault").isPositive();
+        return acknowledged;
+    }
+
+    /** Every acknowledged claim is in the views and in the log (sending it again is a replay: 200). */
+    private static void findEveryOne(ServiceProcess ledger, Map<String, Boolean> acknowledged) throws Exception {
+        ledger.awaitReadModels();
+        JsonNode profile = JSON.readTree(ledger.get("/api/sources/konev-1969-memoir").body());
+        assertThat(profile.get("claims").size()).isGreaterThanOrEqualTo(2 + acknowledged.size());
+        for (var claim : acknowledged.entrySet()) {
+            String id = claim.getKey();
+            HttpResponse<String> replay = ledger.post("/api/sources/konev-1969-memoir/claims", claimJson(id, claim.getValue()));
+            assertThat(replay.statusCode()).as("acknowledged claim %s was kept: %s", id, replay.body()).isEqualTo(200);
         }
     }
 
