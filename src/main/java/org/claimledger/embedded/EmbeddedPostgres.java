@@ -44,12 +44,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Starts (or restarts on existing data) a durable server on a free loopback port. */
     public static EmbeddedPostgres start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /** The same on a given port (0: a free one), so that a server can come back where its clients look. */
+    public static EmbeddedPostgres start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
             FileLock lock = lock(dataDirectory);
             stopOrphan(dataDirectory);
             long started = System.nanoTime();
-            var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            var server = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
@@ -165,7 +174,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!lock.channel().isOpen()) {
+            return; // closed already
+        }
         try {
             server.close();
             LOG.info("Embedded PostgreSQL stopped");

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Gives every client error the same shape: {@code errors: [{field, message}]}. The problem library
  * reports JSON that does not bind with a single {@code field}, bean validation with {@code violations};
- * both become {@code errors}. Server errors say nothing of their cause.
+ * both become {@code errors}. Server errors say nothing of their cause, unless they are our own
+ * problems (an outage, a shutdown), whose words and headers ({@code Retry-After}) are written for clients.
  */
 @ApplicationScoped
 public class ErrorsPostProcessor implements ProblemPostProcessor {
@@ -24,7 +25,7 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
     @Override
     public HttpProblem apply(HttpProblem problem, ProblemContext context) {
         Map<String, Object> params = problem.getParameters();
-        if (problem.getStatusCode() >= 500) {
+        if (problem.getStatusCode() >= 500 && !ours(problem)) {
             return HttpProblem.builder().withStatus(problem.getStatusCode()).withTitle(problem.getTitle())
                     .withDetail("The ledger could not complete the request; nothing was recorded unless it said so.")
                     .withInstance(problem.getInstance()).build();
@@ -55,6 +56,10 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
             return problem;
         }
         return HttpProblem.builder(problem).with("errors", errors).build();
+    }
+
+    private static boolean ours(HttpProblem problem) {
+        return problem.getType() != null && problem.getType().toString().startsWith("https://claimledger.org/problems/");
     }
 
     /** The body is not JSON at all, or not the JSON expected: say where, and what the parser saw. */

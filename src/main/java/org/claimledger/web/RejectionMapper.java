@@ -35,6 +35,9 @@ public class RejectionMapper extends ExceptionMapperBase<Rejection> {
         if (!rejection.errors().isEmpty()) {
             problem.with("errors", rejection.errors());
         }
+        if (status == 503) {
+            problem.withHeader("Retry-After", OutageMapper.RETRY_AFTER_SECONDS);
+        }
         return problem.build();
     }
 }
