@@ -6,7 +6,10 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
-/** Tells an outage of the database from a fault of ours, whatever wraps it (Axon, the pool, the transaction). */
+/**
+ * Tells an outage of the database, or a client that went away, from a fault of ours, whatever wraps
+ * it (Axon, the pool, the transaction, Vert.x).
+ */
 final class Outages {
 
     private Outages() {
@@ -36,6 +39,27 @@ final class Outages {
                 if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
                     return true; // Agroal: no connection to be had in time
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The client closed its connection before its answer was written: nothing for us to answer and
+     * not our fault (a reader who closed the tab, a subscriber who left).
+     */
+    static boolean clientGone(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && (t instanceof java.io.IOException || t.getClass().getName().startsWith("io.vertx"))
+                    && (message.contains("Connection was closed") || message.contains("Connection reset by peer")
+                    || message.contains("Broken pipe"))) {
+                return true;
             }
         }
         return false;
