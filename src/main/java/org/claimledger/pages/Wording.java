@@ -7,6 +7,8 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How the pages put the ledger's values, statuses and figures into words a historian reads at a glance. */
 public final class Wording {
@@ -82,8 +84,17 @@ public final class Wording {
             return positionId;
         }
         String rest = parts[1];
-        String said = rest.matches("[a-z0-9._/-]+") ? entityName.apply(rest) : rest;
-        said = said.replace("..", "–");
+        Matcher quantity = QUANTITY.matcher(rest);
+        String said;
+        if (quantity.matches()) {
+            // as a value reads: grouped digits, a dash between the ends of a range, then the unit
+            String min = number(new BigDecimal(quantity.group(1)));
+            String range = quantity.group(2) == null ? min : min + "–" + number(new BigDecimal(quantity.group(2)));
+            String unit = quantity.group(3).strip();
+            said = unit.isEmpty() ? range : range + " " + unit;
+        } else {
+            said = rest.matches("[a-z0-9._/-]+") ? entityName.apply(rest) : rest;
+        }
         if (said.equals("true")) {
             said = "yes";
         } else if (said.equals("false")) {
@@ -91,6 +102,9 @@ public final class Wording {
         }
         return parts[0].equals("denies") ? "not " + said : said;
     }
+
+    /** A quantity's position: {@code 3000..7000 persons}, {@code 1500 persons} (a number, then always a space and the unit). */
+    private static final Pattern QUANTITY = Pattern.compile("(-?\\d+(?:\\.\\d+)?)(?:\\.\\.(-?\\d+(?:\\.\\d+)?))? (.*)");
 
     /** The leading value's id in a position id, when it names an entity. */
     public static String entityOf(String positionId) {

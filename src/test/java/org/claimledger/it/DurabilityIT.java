@@ -92,7 +92,10 @@ class DurabilityIT {
             writeCorpus(ledger);
             Map<String, Boolean> acknowledged = underLoad(ledger, ledger::crash); // the JVM and its PostgreSQL
 
-            ledger.start();
+            Duration startup = ledger.start();
+            // 17 s and more before the embedded Kafka broker started beside the service and stopped
+            // waiting out its dead predecessor's session
+            assertThat(startup).as("ready after a crash").isLessThan(Duration.ofSeconds(10));
             findEveryOne(ledger, acknowledged);
         }
     }

@@ -34,10 +34,14 @@ class WordingTest {
     @CsvSource(delimiter = '|', value = {
             "asserts ak                   | Home Army",
             "denies nkvd                  | not NKVD",
-            "asserts 60000..90000 persons | 60000–90000 persons",
+            "asserts 60000..90000 persons | 60,000–90,000 persons",
+            "asserts 600000..800000 persons | 600,000–800,000 persons",
+            "denies 1500 persons          | not 1,500 persons",
+            "asserts 2.5..3.75 km         | 2.5–3.75 km",
             "asserts true                 | yes",
             "denies false                 | not no",
-            "asserts 1945-01-18           | 1945-01-18"})
+            "asserts 1945-01-18           | 1945-01-18",
+            "asserts 1945                 | 1945"})
     void a_position_reads_as_its_value_and_a_denial_as_not(String id, String words) {
         assertThat(Wording.position(id, NAMES)).isEqualTo(words);
     }
