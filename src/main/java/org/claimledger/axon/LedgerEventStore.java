@@ -1,8 +1,5 @@
 package org.claimledger.axon;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transaction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
@@ -25,27 +22,8 @@ final class LedgerEventStore extends EmbeddedEventStore {
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        try {
-            Transaction transaction = jta.getTransaction();
-            if (transaction != null && transaction.getStatus() == Status.STATUS_ACTIVE) {
-                transaction.registerSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                        // nothing to do before the commit
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status == Status.STATUS_COMMITTED) {
-                            LedgerEventStore.super.afterCommit(events);
-                        }
-                    }
-                });
-                return;
-            }
-        } catch (Exception e) {
-            // no transaction to wait for: wake the readers now
+        if (!JtaCommits.afterCommit(jta, () -> LedgerEventStore.super.afterCommit(events))) {
+            super.afterCommit(events); // no transaction to wait for: wake the readers now
         }
-        super.afterCommit(events);
     }
 }

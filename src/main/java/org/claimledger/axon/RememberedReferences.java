@@ -1,8 +1,5 @@
 package org.claimledger.axon;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transaction;
 import org.claimledger.common.References;
 import org.claimledger.common.ValueType;
 
@@ -82,28 +79,9 @@ final class RememberedReferences implements References {
     }
 
     private static void afterCommit(jakarta.transaction.TransactionManager jta, Runnable step) {
-        Transaction transaction;
-        try {
-            transaction = jta.getTransaction();
-            if (transaction == null || transaction.getStatus() == Status.STATUS_NO_TRANSACTION) {
-                step.run(); // read outside a transaction: what was seen is committed
-                return;
-            }
-            transaction.registerSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        step.run();
-                    }
-                }
-            });
-        } catch (Exception e) {
-            // a transaction in a state that takes no synchronization: remember nothing, ask again next time
+        if (!JtaCommits.afterCommit(jta, step) && JtaCommits.none(jta)) {
+            step.run(); // read outside a transaction: what was seen is committed
         }
+        // otherwise a transaction that takes no synchronization: remember nothing, ask again next time
     }
 }
