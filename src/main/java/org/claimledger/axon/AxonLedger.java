@@ -240,7 +240,7 @@ public class AxonLedger {
                 }
                 if (projection.splitByAggregate() && segments > 1) {
                     // a thread for every segment, so that one replica can take over all of them
-                    processing.registerTrackingEventProcessorConfiguration(Projections.nameOf(projection),
+                    processing.registerTrackingEventProcessorConfiguration(reader,
                             c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                     .andInitialSegmentsCount(segments)
                                     .andBatchSize(projectionBatchSize)

@@ -454,9 +454,9 @@ public class Projections {
      * its segments: every segment reads the whole log), with this replica's view of its processor.
      */
     private Status status(String name, TrackingEventProcessor processor, long head, boolean inBulk) {
+        ReaderTransactions.Tally tally = ledger.readerTransactions().of(name);
         if (inBulk) {
             // its processor is stopped while the catch-up's transaction runs; the old view is served
-            ReaderTransactions.Tally tally = ledger.readerTransactions().of(name);
             return new Status(name, null, head, false, true, false, null, bulkFailures.get(name),
                     tally.transactions(), tally.events());
         }
@@ -477,7 +477,6 @@ public class Projections {
         }
         // a replay stays flagged until the first event after the reset point; level with the head it is caught up
         boolean caughtUp = position != null && position >= head && error == null;
-        ReaderTransactions.Tally tally = ledger.readerTransactions().of(name);
         return new Status(name, position, head, caughtUp, replaying, processor.isRunning(), error,
                 bulkFailures.get(name), tally.transactions(), tally.events());
     }

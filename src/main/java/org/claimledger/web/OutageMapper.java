@@ -3,6 +3,7 @@ package org.claimledger.web;
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.ext.Provider;
+import org.claimledger.common.Rejection;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -18,9 +19,6 @@ public class OutageMapper extends ExceptionMapperBase<RuntimeException> {
 
     private static final Logger LOG = Logger.getLogger(OutageMapper.class);
 
-    /** Long enough for a restart of PostgreSQL or a failover to be under way. */
-    static final int RETRY_AFTER_SECONDS = 5;
-
     /** What proxies log for a client that left before its answer (nginx's 499): a client's doing, not ours. */
     static final int CLIENT_CLOSED_REQUEST = 499;
 
@@ -28,7 +26,8 @@ public class OutageMapper extends ExceptionMapperBase<RuntimeException> {
     protected HttpProblem toProblem(RuntimeException e) {
         if (Outages.databaseAway(e)) {
             LOG.warnf("database unavailable: %s", e.toString());
-            return unavailable("the ledger's database cannot be reached just now; nothing was written; try again");
+            return RejectionMapper.problemOf(Rejection.unavailable(
+                    "the ledger's database cannot be reached just now; nothing was written; try again"));
         }
         if (Outages.clientGone(e)) {
             // nobody is left to read this answer; not an error of ours, so not logged as one
@@ -45,16 +44,6 @@ public class OutageMapper extends ExceptionMapperBase<RuntimeException> {
                 .withStatus(500)
                 .withTitle("Internal Server Error")
                 .withDetail("the ledger failed to answer this request; it has been logged")
-                .build();
-    }
-
-    static HttpProblem unavailable(String detail) {
-        return HttpProblem.builder()
-                .withType(URI.create("https://claimledger.org/problems/unavailable"))
-                .withStatus(503)
-                .withTitle("Unavailable")
-                .withDetail(detail)
-                .withHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .build();
     }
 }

@@ -11,8 +11,16 @@ import java.net.URI;
 @Provider
 public class RejectionMapper extends ExceptionMapperBase<Rejection> {
 
+    /** Long enough for a restart of PostgreSQL or a failover to be under way. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @Override
     protected HttpProblem toProblem(Rejection rejection) {
+        return problemOf(rejection);
+    }
+
+    /** The problem a refusal is answered with; a 503 also says when to try again. */
+    static HttpProblem problemOf(Rejection rejection) {
         int status = switch (rejection.kind()) {
             case INVALID -> 400;
             case NOT_FOUND -> 404;
@@ -36,7 +44,7 @@ public class RejectionMapper extends ExceptionMapperBase<Rejection> {
             problem.with("errors", rejection.errors());
         }
         if (status == 503) {
-            problem.withHeader("Retry-After", OutageMapper.RETRY_AFTER_SECONDS);
+            problem.withHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
         return problem.build();
     }

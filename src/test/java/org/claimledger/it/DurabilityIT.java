@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the ledger acknowledges, it keeps: across a clean restart and across a crash of both the
@@ -180,14 +181,16 @@ class DurabilityIT {
                 }
             });
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        long grouped;
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> acknowledged.size() >= 300);
+            grouped = metric(ledger, "claimledger_writes_grouped_total");
+            fault.strike(); // the writers are still sending
+        } finally {
+            struck.set(true); // the writers stop, whatever happened
+            pool.shutdown();
         }
-        long grouped = metric(ledger, "claimledger_writes_grouped_total");
-        fault.strike(); // the writers are still sending
-        struck.set(true);
-        pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(unexpected).as("answers other than 201 before the fault").isEmpty();
         assertThat(acknowledged).as("claims acknowledged before the fault").hasSizeGreaterThanOrEqualTo(300);

@@ -1,5 +1,7 @@
 package org.claimledger.testing;
 
+import org.claimledger.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The packaged service run as a user runs it ({@code java -jar target/quarkus-app/quarkus-run.jar}),
@@ -143,7 +144,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A crash: the JVM and its PostgreSQL killed with SIGKILL, as a power cut would. */
     public void crash() throws Exception {
-        ProcessHandle pm = postmaster().orElseThrow(() -> new IllegalStateException("no running PostgreSQL to crash"));
+        ProcessHandle pm = EmbeddedPostgres.postmaster(dataDir.resolve("postgres"))
+                .orElseThrow(() -> new IllegalStateException("no running PostgreSQL to crash"));
         process.destroyForcibly().waitFor();
         {
             List<ProcessHandle> backends = pm.descendants().toList();
@@ -154,15 +156,6 @@ public final class ServiceProcess implements AutoCloseable {
                 backend.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
-    }
-
-    private Optional<ProcessHandle> postmaster() throws IOException {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        return ProcessHandle.of(pid);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
