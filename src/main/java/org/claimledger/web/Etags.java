@@ -6,10 +6,13 @@ import org.claimledger.common.Rejection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Versions on the wire: {@code ETag: "3"} out, {@code If-Match: "3"} in. */
+/**
+ * Versions on the wire: {@code ETag: "3"} out of a write, {@code If-Match: "3"} in. A read's tag adds
+ * the digest of its body ({@code "3.Xq8r…"}, {@link HttpCaching}); If-Match takes its version part.
+ */
 public final class Etags {
 
-    private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
+    private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})(?:\\.[A-Za-z0-9_-]{1,64})?\"?\\s*");
 
     private Etags() {
     }

@@ -52,8 +52,17 @@ class TimeTravelTest {
                 .body("claims.claimId", equalTo(List.of(early + "/entry", late + "/entry")));
         given().queryParam("asOf", beforeAnything.toString()).get("/api/propositions/" + q).then()
                 .statusCode(200).body("status", equalTo("unattested"));
+        // before the ledger's first event the question had no testimony yet: unattested, not "not found"
         given().queryParam("asOf", "2000-01-01T00:00:00Z").get("/api/propositions/" + q).then()
-                .statusCode(404).contentType("application/problem+json");
+                .statusCode(200).body("status", equalTo("unattested")).body("claims", equalTo(List.of()))
+                .body("asOf", equalTo("2000-01-01T00:00:00Z"))
+                .body("explanation[0]", equalTo("unattested: nothing was recorded about it by 2000-01-01T00:00:00Z"));
+        // a proposition never recorded is unknown at any instant, and the detail says which
+        String unknown = unique("never-defined");
+        given().queryParam("asOf", "2000-01-01T00:00:00Z").get("/api/propositions/" + unknown).then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("'" + unknown + "'"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("('")));
 
         // the live view agrees with the log about the present
         KrakowDemolitionTest.awaitVerdict(q, "single-line");

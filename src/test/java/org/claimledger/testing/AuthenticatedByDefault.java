@@ -7,7 +7,10 @@ import io.restassured.filter.Filter;
 
 import java.util.List;
 
-/** Every test request carries a token with every role, unless it sets its own or a test clears this. */
+/**
+ * Every test request carries a token with every role, unless it sets its own or a test clears this;
+ * every answer from the API is checked against the OpenAPI document ({@link ResponsesKeepTheContract}).
+ */
 public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
 
     @Override
@@ -19,6 +22,6 @@ public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
             }
             return ctx.next(request, response);
         };
-        RestAssured.replaceFiltersWith(List.of(bearer));
+        RestAssured.replaceFiltersWith(List.of(bearer, ResponsesKeepTheContract.FILTER));
     }
 }

@@ -29,6 +29,10 @@ import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -48,6 +52,10 @@ public class ClaimResource {
     public record Withdrawal(String reason) {
     }
 
+    /** Many claims in one request (the contract's name for the shape; the body is read as JSON). */
+    public record ClaimBatch(List<ClaimInput> claims) {
+    }
+
     /** The answer to a batch: each claim's id, version and whether it was new. */
     public record Batch(List<Written> claims) {
     }
@@ -65,7 +73,16 @@ public class ClaimResource {
     ObjectMapper json;
 
     @POST
-    @Operation(summary = "Record one claim, or {\"claims\":[...]} for many in one transaction")
+    @Operation(operationId = "recordClaims", summary = "Record a claim the source makes, or many",
+            description = "One claim object, or {\"claims\": [...]} for up to " + MAX_BATCH + " in one transaction "
+                    + "(all recorded or none). The same claim id with the same body again changes nothing.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {ClaimInput.class, ClaimBatch.class})))
+    @APIResponse(responseCode = "201", description = "Recorded (a batch: at least one claim was new)", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Written.class, Batch.class})))
+    @APIResponse(responseCode = "200", description = "Already recorded with this very body: nothing new", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Written.class, Batch.class})))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response record(@PathParam("sourceId") String sourceId, JsonNode body) {
         writer.requireSource(sourceId);
@@ -123,7 +140,10 @@ public class ClaimResource {
 
     @GET
     @Path("{claimId: .+}")
-    @Operation(summary = "One claim as it now reads")
+    @Operation(operationId = "readClaim", summary = "One claim as it now reads",
+            description = "The claim with its latest revision, or withdrawn with the reason.")
+    @APIResponse(responseCode = "200", description = "The claim",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.claimledger.claim.view.ClaimView.class)))
     public Response claim(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId) {
         return queries.claim(claimId)
                 .filter(c -> c.sourceId().equals(sourceId))
@@ -133,7 +153,13 @@ public class ClaimResource {
 
     @PUT
     @Path("{claimId: .+}")
-    @Operation(summary = "Revise a claim (a correction with a reason; the earlier reading stays in the log)")
+    @Operation(operationId = "reviseClaim", summary = "Revise a claim",
+            description = "A correction of how the claim was recorded, with a reason; the earlier reading stays in "
+                    + "the log. If-Match refuses the write (412) when the claim changed since it was read.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimInput.class)))
+    @APIResponse(responseCode = "200", description = "Revised", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response revise(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
                            @HeaderParam("If-Match") String ifMatch, JsonNode body) {
@@ -148,7 +174,10 @@ public class ClaimResource {
 
     @POST
     @Path("{claimId: .+}/withdrawal")
-    @Operation(summary = "Withdraw a claim with a reason; it stays in the log but no longer counts")
+    @Operation(operationId = "withdrawClaim", summary = "Withdraw a claim",
+            description = "With a reason; the claim stays in the log but no longer counts in any verdict.")
+    @APIResponse(responseCode = "200", description = "Withdrawn", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response withdraw(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId,
                              @HeaderParam("If-Match") String ifMatch, Withdrawal body) {

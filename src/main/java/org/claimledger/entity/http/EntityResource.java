@@ -23,6 +23,10 @@ import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -48,7 +52,13 @@ public class EntityResource {
     EntityQueries queries;
 
     @POST
-    @Operation(summary = "Define an entity (same again: 200; otherwise under the same id: 409)")
+    @Operation(operationId = "defineEntity", summary = "Define an entity",
+            description = "A person, place, unit, organisation or event, with its names in several languages. "
+                    + "The same again: 200; another definition under the same id: 409.")
+    @APIResponse(responseCode = "201", description = "Defined", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
+    @APIResponse(responseCode = "200", description = "Already defined so: nothing new", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response define(EntityInput input) {
         if (input == null) {
@@ -59,7 +69,11 @@ public class EntityResource {
     }
 
     @GET
-    @Operation(summary = "Find entities by any of their names, ignoring case and diacritics (krakow finds Kraków)")
+    @Operation(operationId = "findEntities", summary = "Find entities by name",
+            description = "By any of their labels and aliases, ignoring case and diacritics (krakow finds Kraków).")
+    @APIResponse(responseCode = "200", description = "The entities found",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Found.class)))
+    @org.jboss.resteasy.reactive.Cache(maxAge = 10) // a list moves with every record: kept briefly, then asked again
     public Found search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
         Checks checks = new Checks();
         checks.text("q", q, true, 200);
@@ -70,7 +84,10 @@ public class EntityResource {
 
     @GET
     @Path("{id: .+}")
-    @Operation(summary = "One entity with its labels and aliases")
+    @Operation(operationId = "readEntity", summary = "One entity with its labels and aliases",
+            description = "The entity as defined: its kind, its labels by language, its aliases.")
+    @APIResponse(responseCode = "200", description = "The entity",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityQueries.EntityView.class)))
     public Response entity(@PathParam("id") String id) {
         return queries.entity(id)
                 .map(e -> Response.ok(e).tag(Etags.of(e.version())).build())

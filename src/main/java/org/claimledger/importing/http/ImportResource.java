@@ -13,6 +13,10 @@ import org.claimledger.security.Caller;
 import org.claimledger.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -38,8 +42,13 @@ public class ImportResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Import a bundle of corpus files: 200 with counts, or 422 listing every problem "
-            + "with its file and line (and nothing written)")
+    @Operation(operationId = "importBundle", summary = "Import a bundle of corpus files",
+            description = "Files in the claims/ format by their path in the corpus. The bundle is validated whole: "
+                    + "200 with counts, or 422 listing every problem with its file and line, and nothing written.")
+    @APIResponse(responseCode = "200", description = "Imported: what was new and what was there already",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Importer.Report.class)))
+    @APIResponse(responseCode = "422", description = "The bundle has problems: each with its file and line; nothing was written",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Importer.Report importBundle(Bundle bundle) {
         Checks checks = new Checks();

@@ -28,6 +28,10 @@ import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -40,6 +44,10 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Propositions")
 public class PropositionResource {
+
+    /** What a reading adds to the proposition and its verdict: when the verdict last moved, and the views asked for. */
+    public record Reading(Instant verdictChangedAt, Long verdictPosition, Instant asOf, Integer publishedBefore) {
+    }
 
     /** The status history of a proposition's verdict. */
     public record History(String propositionId, java.util.List<VerdictQueries.Change> changes) {
@@ -61,7 +69,13 @@ public class PropositionResource {
     ObjectMapper json;
 
     @POST
-    @Operation(summary = "Define a proposition (same again: 200; otherwise under the same id: 409)")
+    @Operation(operationId = "defineProposition", summary = "Define a proposition",
+            description = "A question claims answer: its subject, predicate, the type of its values and how many "
+                    + "may be true at once. The same again: 200; another definition under the same id: 409.")
+    @APIResponse(responseCode = "201", description = "Defined", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
+    @APIResponse(responseCode = "200", description = "Already defined so: nothing new", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response define(PropositionInput input) {
         if (input == null) {
@@ -72,7 +86,12 @@ public class PropositionResource {
     }
 
     @GET
-    @Operation(summary = "Propositions with their verdicts in brief, by id; filters status, subject, q; cursor paging")
+    @Operation(operationId = "listPropositions", summary = "Propositions with their verdicts in brief",
+            description = "By id; filtered by status, subject and words of the label (q); paged with limit and the "
+                    + "cursor the previous page gave as next.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerdictQueries.Page.class)))
+    @org.jboss.resteasy.reactive.Cache(maxAge = 10) // a list moves with every record: kept briefly, then asked again
     public VerdictQueries.Page list(@QueryParam("status") String status, @QueryParam("subject") String subject,
                                     @QueryParam("q") String q, @QueryParam("limit") @DefaultValue("50") int limit,
                                     @QueryParam("cursor") String cursor) {
@@ -87,7 +106,10 @@ public class PropositionResource {
 
     @GET
     @Path("{id: .+}/history")
-    @Operation(summary = "Every change of the verdict's status: from, to, when, and the event that caused it")
+    @Operation(operationId = "readVerdictHistory", summary = "Every change of a verdict's status",
+            description = "From which status to which, when, and what caused it: the record, and the source.")
+    @APIResponse(responseCode = "200", description = "The changes, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = History.class)))
     public History history(@PathParam("id") String id) {
         if (verdicts.current(id).isEmpty() && propositions.proposition(id).isEmpty()) {
             throw Rejection.notFound("proposition", id, null);
@@ -97,8 +119,12 @@ public class PropositionResource {
 
     @GET
     @Path("{id: .+}")
-    @Operation(summary = "A proposition, its verdict with positions, lines and explanation, and its claims; "
-            + "asOf=<instant> gives the verdict as recorded then, publishedBefore=<year> as historiography stood")
+    @Operation(operationId = "readProposition", summary = "A proposition, its verdict and why, and its claims",
+            description = "The verdict with its positions, lines of testimony and explanation, and the claims. "
+                    + "asOf=<instant> gives the verdict as the ledger recorded it then (unattested before anything "
+                    + "was recorded); publishedBefore=<year> gives it as historiography stood, naming the sources left out.")
+    @APIResponse(responseCode = "200", description = "The proposition and its verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {PropositionQueries.PropositionView.class, org.claimledger.verdict.Verdict.class, Reading.class})))
     public Response proposition(@PathParam("id") String id, @QueryParam("asOf") String asOfText,
                                 @QueryParam("publishedBefore") String publishedBeforeText) {
         Checks checks = new Checks();
@@ -110,9 +136,11 @@ public class PropositionResource {
         if (asOf == null && definition.isEmpty()) {
             throw Rejection.notFound("proposition", id, null);
         }
-        VerdictQueries.Reading reading = verdicts.read(id, asOf, year).orElseThrow(() -> asOf == null
-                ? Rejection.notFound("proposition", id, null)
-                : Rejection.notFound("proposition", id + "' at " + asOf + " ('", null));
+        // before anything was recorded about a proposition that exists now, its verdict then was unattested
+        VerdictQueries.Reading reading = verdicts.read(id, asOf, year)
+                .or(() -> asOf != null && definition.isPresent()
+                        ? Optional.of(verdicts.beforeAnyRecord(id, asOf)) : Optional.empty())
+                .orElseThrow(() -> Rejection.notFound("proposition", id, null));
         ObjectNode body = definition.map(this::describe).orElseGet(() -> json.createObjectNode().put("id", id));
         verdictInto(body, reading.verdict());
         if (reading.changedAt() != null) {
@@ -129,6 +157,10 @@ public class PropositionResource {
             body.put("publishedBefore", year);
         }
         Response.ResponseBuilder answer = Response.ok(body);
+        if (asOf != null) {
+            // the verdict as recorded at a past instant moves only when a rebuild applies new rules
+            answer.cacheControl(jakarta.ws.rs.core.CacheControl.valueOf("max-age=3600"));
+        }
         definition.ifPresent(p -> answer.tag(Etags.of(p.version())));
         return answer.build();
     }

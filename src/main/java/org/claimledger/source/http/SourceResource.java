@@ -25,6 +25,10 @@ import org.claimledger.web.Etags;
 import org.claimledger.web.LedgerWriter;
 import org.claimledger.web.Written;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sources: register, correct, grade, and read what the ledger knows of one. */
@@ -62,7 +66,13 @@ public class SourceResource {
     SourceQueries queries;
 
     @POST
-    @Operation(summary = "Register a source (same id and body again: 200; other body: 409)")
+    @Operation(operationId = "registerSource", summary = "Register a source",
+            description = "Records a new source under its id. The same id with the same body again changes nothing "
+                    + "(200); the same id with another body is refused (409): revise it with PUT instead.")
+    @APIResponse(responseCode = "201", description = "Registered", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
+    @APIResponse(responseCode = "200", description = "Already registered with this very body: nothing new", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response register(SourceInput input) {
         SourceCommand.RegisterSource command = required(input).toRegister();
@@ -71,7 +81,11 @@ public class SourceResource {
 
     @GET
     @Path("{id: .+}")
-    @Operation(summary = "A source, its current grade, its assessment history and its claims")
+    @Operation(operationId = "readSource", summary = "A source, its grade, its history and its claims",
+            description = "What the ledger knows of a source: its description, its current grade and every "
+                    + "assessment, its changes, its retraction if any, and the claims it makes.")
+    @APIResponse(responseCode = "200", description = "The source",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.claimledger.source.view.SourceProfile.class)))
     public Response profile(@PathParam("id") String id) {
         return queries.profile(id)
                 .map(p -> Response.ok(p).tag(Etags.of(p.version())).build())
@@ -80,7 +94,11 @@ public class SourceResource {
 
     @PUT
     @Path("{id: .+}")
-    @Operation(summary = "Correct what is recorded about a source (If-Match for optimistic concurrency)")
+    @Operation(operationId = "reviseSource", summary = "Correct what is recorded about a source",
+            description = "Replaces the source's description, with a reason; the earlier one stays in the log. "
+                    + "Send If-Match with the version read to refuse the write (412) when someone wrote in between.")
+    @APIResponse(responseCode = "200", description = "Revised (recorded false when nothing changed)", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.CONTRIBUTOR, Roles.ADMIN})
     public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            SourceRevision body) {
@@ -99,7 +117,11 @@ public class SourceResource {
 
     @POST
     @Path("{id: .+}/assessments")
-    @Operation(summary = "Grade a source's reliability (A-F) with a rationale; the latest stands, all are kept")
+    @Operation(operationId = "assessSource", summary = "Grade a source's reliability",
+            description = "An Admiralty grade (A to F) with a rationale. The latest grade stands; every grade is kept "
+                    + "in the source's history. Send an Idempotency-Key to make a retried request record one grade.")
+    @APIResponse(responseCode = "201", description = "Graded", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response assess(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            AssessmentInput body) {
@@ -125,8 +147,13 @@ public class SourceResource {
 
     @POST
     @Path("{id: .+}/retraction")
-    @Operation(summary = "Record that the source was retracted (withdrawn by its publisher, shown forged or "
-            + "fabricated): it weighs nothing from then on; the same retraction again: 200")
+    @Operation(operationId = "retractSource", summary = "Record that a source was retracted",
+            description = "The source was withdrawn by its publisher, or shown forged or fabricated: from then on "
+                    + "it weighs nothing in any verdict. The same retraction again changes nothing (200).")
+    @APIResponse(responseCode = "201", description = "Retracted", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
+    @APIResponse(responseCode = "200", description = "Already retracted so: nothing new", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response retract(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             RetractionInput body) {
@@ -144,7 +171,10 @@ public class SourceResource {
 
     @POST
     @Path("{id: .+}/retraction/withdrawal")
-    @Operation(summary = "Withdraw the source's retraction: it is reinstated (409 when it is not retracted)")
+    @Operation(operationId = "reinstateSource", summary = "Withdraw a source's retraction",
+            description = "The source is reinstated and weighs again; 409 when it is not retracted.")
+    @APIResponse(responseCode = "200", description = "Reinstated", headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Written.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response reinstate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                               ReinstatementInput body) {

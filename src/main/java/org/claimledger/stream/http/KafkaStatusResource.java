@@ -10,6 +10,10 @@ import org.claimledger.stream.kafka.KafkaBroker;
 import org.claimledger.stream.kafka.KafkaPublisher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where the update topic is, and how far publication to it has got. */
@@ -39,7 +43,12 @@ public class KafkaStatusResource {
     String topic;
 
     @GET
-    @Operation(summary = "The update topic, where to consume it, and how far publication has got")
+    @Operation(operationId = "readKafkaStatus", summary = "The update topic and how far publication has got",
+            description = "The topic, its brokers, the last update the broker acknowledged against the newest one, "
+                    + "and whether this replica is the one publishing.")
+    @APIResponse(responseCode = "200", description = "Where publication stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
+    @org.jboss.resteasy.reactive.Cache(noStore = true) // the state of the machinery, now
     public Status status() {
         String servers;
         try {

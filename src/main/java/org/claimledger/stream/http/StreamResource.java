@@ -45,9 +45,20 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Updates as server-sent events (each event named by its update type; an unknown type "
-            + "is refused listing them), filtered by subject, proposition and type; each event's id is "
-            + "its place in the log: reconnect with Last-Event-ID (or from=<id>) to get every update after it")
+    @Operation(operationId = "streamUpdates", summary = "Updates as server-sent events",
+            description = "Every update as it is recorded, filtered by subject, proposition and type. Each event is "
+                    + "named by its update type (claim-recorded, claim-revised, claim-withdrawn, source-assessed, "
+                    + "source-retracted, source-reinstated, verdict-changed; an unknown type is refused listing them); "
+                    + "its data is the update as JSON, the same as the Kafka topic's CloudEvents carry; its id is its "
+                    + "place in the log: reconnect with Last-Event-ID (or from=<id>) to get every update after it, "
+                    + "none twice. The stream opens with retry: 3000 and sends a comment as heartbeat.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The stream of updates",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            description = "Events such as: event: verdict-changed / id: 1234.1 / data: "
+                                    + "{\"proposition\":\"krakow-1945/city-taken-intact\",\"from\":\"single-line\",\"to\":\"contested\"}")))
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerRequest request,
                        @QueryParam("subject") List<String> subjects,
                        @QueryParam("proposition") List<String> propositions,
@@ -74,6 +85,8 @@ public class StreamResource {
                     .build();
         }
         UpdateFilter filter = new UpdateFilter(s, p, t);
+        // a stream is never kept by a cache (the response filters do not see it)
+        request.response().putHeader("Cache-Control", "no-cache");
         // the stream opens with its reconnection delay; then the feed writes the connection itself
         // (frames made once for every subscriber, several events per write)
         sink.send(sse.newEventBuilder().comment("updates").reconnectDelay(RETRY_MILLIS).build())

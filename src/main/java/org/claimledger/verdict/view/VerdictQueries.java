@@ -32,7 +32,11 @@ public class VerdictQueries {
 
     /** A proposition in a list: the question, its verdict in brief. */
     public record Summary(String id, String subject, String label, String status, String leading, int liveClaims,
-                          Instant changedAt, long position, JsonNode positions) {
+                          Instant changedAt, long position,
+                          @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                  type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                  implementation = VerdictSummary.PositionBrief.class)
+                          JsonNode positions) {
     }
 
     /** A page of summaries and the cursor of the next page (null on the last). */
@@ -101,6 +105,16 @@ public class VerdictQueries {
         // the verdict view has not caught up with a new proposition yet: decide from the log
         return log.asOf(propositionId, Instant.now())
                 .map(d -> new Reading(tree(decided(d, propositionId, sourceYear)), null, null, null));
+    }
+
+    /**
+     * The verdict at an instant before anything was recorded about the proposition (before its
+     * definition, or before the ledger's first event): unattested, with no claims.
+     */
+    public Reading beforeAnyRecord(String propositionId, Instant asOf) {
+        Verdict nothing = new Verdict(propositionId, org.claimledger.verdict.Status.UNATTESTED, null, List.of(),
+                List.of(), List.of(), List.of("unattested: nothing was recorded about it by " + asOf));
+        return new Reading(tree(nothing), null, null, List.of());
     }
 
     private static Verdict decided(Dossier dossier, String propositionId, Integer year) {
