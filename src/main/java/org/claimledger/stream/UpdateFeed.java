@@ -271,7 +271,7 @@ public class UpdateFeed {
             text.setLength(0);
             events = 0;
             s.inFlight.addAndGet(n);
-            s.outlet.write(frames, failure -> {
+            write(s, frames, failure -> {
                 int left = s.inFlight.addAndGet(-n);
                 if (failure != null) {
                     s.closed.set(true);
@@ -280,6 +280,23 @@ public class UpdateFeed {
                     executor.execute(() -> pump(s)); // it is reading again: go on where it paused
                 }
             });
+        }
+    }
+
+    /**
+     * Writes to a subscriber's connection. A write refused on the spot (the response already ended, or
+     * its head already sent when something tried to send it again) is that subscriber gone: its stream
+     * is ended and it is forgotten, rather than the exception breaking off the round that serves every
+     * subscriber (or, from a heartbeat, stopping the heartbeats for good).
+     */
+    private void write(Subscription s, String text, java.util.function.Consumer<Throwable> done) {
+        try {
+            s.outlet.write(text, done);
+        } catch (RuntimeException refused) {
+            LOG.debugf("a subscriber's connection refused a write (%s); ending its stream", refused);
+            done.accept(refused);
+            s.close();
+            drop(s);
         }
     }
 
@@ -311,7 +328,7 @@ public class UpdateFeed {
                 continue; // a closed one is forgotten within the second (forgetClosed)
             }
             s.inFlight.incrementAndGet();
-            s.outlet.write(":keep-alive\n\n", failure -> {
+            write(s, ":keep-alive\n\n", failure -> {
                 s.inFlight.decrementAndGet();
                 if (failure != null) {
                     s.closed.set(true);

@@ -2,12 +2,19 @@ package org.claimledger.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.claimledger.stream.kafka.KafkaBroker;
 import org.claimledger.testing.Api;
+import org.claimledger.testing.UpdateTopic;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.testing.Api.post;
 import static org.claimledger.testing.Api.unique;
 
-/** The update topic read by a plain Kafka consumer, as an archive or a research pipeline would read it. */
+/**
+ * The update topic read by a plain Kafka consumer, as an archive or a research pipeline would read it,
+ * and by a consumer using the CloudEvents SDK.
+ */
 @QuarkusTest
 class KafkaPublicationTest {
 
@@ -133,6 +143,48 @@ class KafkaPublicationTest {
                 .containsExactly(a + "/claim-1", a + "/claim-2", a + "/claim-3", a + "/claim-4");
     }
 
+    @Test
+    void a_consumer_using_the_cloudevents_sdk_reads_each_record_as_a_structured_cloudevent() throws Exception {
+        Map<TopicPartition, Long> from = UpdateTopic.ends(broker.bootstrapServers());
+        String city = unique("sdk");
+        post("/api/entities", Api.entity(city, "Kraków")).statusCode(201);
+        String p = city + "/published";
+        post("/api/propositions", Api.proposition(p, city, "boolean")).statusCode(201);
+        String a = unique("source-a");
+        post("/api/sources", Api.source(a)).statusCode(201);
+        claim(a, p, 1, true);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> updatesAbout(p) == 2);
+        List<Update> expected = updates.after(Cursor.START, new UpdateFilter(Set.of(), Set.of(p), Set.of()), 10);
+
+        List<ConsumerRecord<String, CloudEvent>> records =
+                UpdateTopic.cloudEventsUntil(broker.bootstrapServers(), from, p, 2, Duration.ofSeconds(60));
+
+        assertThat(records).hasSize(2);
+        assertThat(records).extracting(r -> r.value().getType())
+                .containsExactly("org.claimledger.claim-recorded", "org.claimledger.verdict-changed");
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, CloudEvent> record = records.get(i);
+            Update update = expected.get(i);
+            // structured mode: the event is the value, announced by its content type; no ce_ headers
+            assertThat(record.headers().headers("content-type")).singleElement()
+                    .extracting(h -> new String(h.value(), StandardCharsets.UTF_8))
+                    .isEqualTo("application/cloudevents+json");
+            assertThat(record.headers()).noneMatch(h -> h.key().startsWith("ce_"));
+            assertThat(record.key()).isEqualTo(p);
+            CloudEvent event = record.value();
+            assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+            assertThat(event.getId()).isEqualTo(update.id());
+            assertThat(event.getType()).isEqualTo("org.claimledger." + update.type());
+            assertThat(event.getSource()).isEqualTo(URI.create("/claimledger"));
+            assertThat(event.getSubject()).isEqualTo(p);
+            assertThat(event.getTime().toInstant()).isEqualTo(update.recordedAt());
+            assertThat(event.getDataContentType()).isEqualTo("application/json");
+            assertThat(JSON.readTree(event.getData().toBytes())).isEqualTo(JSON.readTree(update.data()));
+        }
+        assertThat(JSON.readTree(records.get(0).value().getData().toBytes()).get("claim").get("id").asText())
+                .isEqualTo(a + "/claim-1");
+    }
+
     /** How many updates about the proposition the update stream holds: what the topic must carry, once each. */
     private int updatesAbout(String proposition) {
         return updates.after(org.claimledger.stream.Cursor.START,
@@ -140,7 +192,7 @@ class KafkaPublicationTest {
     }
 
     private List<JsonNode> readUntil(String key, int n, Duration within) throws Exception {
-        return org.claimledger.testing.UpdateTopic.readUntil(broker.bootstrapServers(), key, n, within);
+        return UpdateTopic.readUntil(broker.bootstrapServers(), key, n, within);
     }
 
     static void claim(String source, String proposition, int n, boolean value) {

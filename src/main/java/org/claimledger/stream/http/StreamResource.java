@@ -111,8 +111,12 @@ public class StreamResource {
                 done.accept(new java.io.IOException("the subscriber has gone"));
                 return;
             }
-            response.write(io.vertx.core.buffer.Buffer.buffer(text))
-                    .onComplete(written -> done.accept(written.failed() ? written.cause() : null));
+            try {
+                response.write(io.vertx.core.buffer.Buffer.buffer(text))
+                        .onComplete(written -> done.accept(written.failed() ? written.cause() : null));
+            } catch (IllegalStateException ended) {
+                done.accept(ended); // ended on the event loop since the check above
+            }
         }
 
         @Override
@@ -122,7 +126,15 @@ public class StreamResource {
 
         @Override
         public void close() {
-            sink.close();
+            try {
+                sink.close();
+            } catch (IllegalStateException headAlreadySent) {
+                // the sink sent the head again, taking it for unsent: end the response as it stands
+                io.vertx.core.http.HttpServerResponse response = request.response();
+                if (!response.ended() && !response.closed()) {
+                    response.end();
+                }
+            }
         }
 
         @Override

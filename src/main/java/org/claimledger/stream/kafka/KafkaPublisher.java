@@ -2,8 +2,9 @@ package org.claimledger.stream.kafka;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.message.Encoding;
 import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.CloudEventSerializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -23,7 +24,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.claimledger.store.Json;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,10 +58,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the update feed to Kafka ({@code claims.updates}): key = proposition id (a source's id
- * for source updates), value = the update as a CloudEvents 1.0 JSON event. Runs from the feed, which
- * the event log feeds, and moves its stored position only after the broker has acknowledged
- * (idempotent producer, {@code acks=all}): with the broker down it waits and retries, then catches
- * up; nothing is lost, and one key's updates keep their order.
+ * for source updates), value = the update as a CloudEvents 1.0 JSON event. The SDK's own serializer
+ * writes it in the Kafka binding's structured mode, so the record carries the header
+ * {@code content-type: application/cloudevents+json} that consumers using the SDK need. Runs from
+ * the feed, which the event log feeds, and moves its stored position only after the broker has
+ * acknowledged (idempotent producer, {@code acks=all}): with the broker down it waits and retries,
+ * then catches up; nothing is lost, and one key's updates keep their order.
  *
  * <p>Among replicas, one publishes: the one holding a PostgreSQL advisory lock on its own
  * connection (a replica that dies loses it with its connection, and another takes over). A
@@ -74,7 +76,6 @@ public class KafkaPublisher {
 
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
     private static final int BATCH = 500;
-    private static final EventFormat JSON = new JsonFormat();
     /** The advisory lock whose holder publishes (any number of our own). */
     private static final long PUBLISHER_LOCK = 0x6b61666b61L;
 
@@ -105,7 +106,7 @@ public class KafkaPublisher {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<String, CloudEvent> producer;
     private String producerBootstrap;
     /** The connection holding the publisher's lock while this replica publishes. */
     private Connection leadership;
@@ -175,7 +176,7 @@ public class KafkaPublisher {
         if (batch.isEmpty()) {
             return false;
         }
-        KafkaProducer<String, byte[]> p = producer();
+        KafkaProducer<String, CloudEvent> p = producer();
         int partitionCount = p.partitionsFor(topic).size();
         if (onTopic == null) {
             onTopic = sentBefore(tails(partitionCount), batch);
@@ -186,7 +187,7 @@ public class KafkaPublisher {
             int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitionCount;
             Cursor last = onTopic.get(partition);
             sent.add(last != null && u.cursor().compareTo(last) <= 0 ? null // sent before the takeover
-                    : p.send(new ProducerRecord<>(topic, partition, key, JSON.serialize(cloudEvent(u)))));
+                    : p.send(new ProducerRecord<>(topic, partition, key, cloudEvent(u))));
         }
         p.flush();
         Cursor acknowledged = from;
@@ -276,7 +277,11 @@ public class KafkaPublisher {
         return sent;
     }
 
-    /** Per partition, the last record on the topic (partitions without records left out). */
+    /**
+     * Per partition, the last record on the topic (partitions without records left out). Read as
+     * bytes rather than with the SDK's deserializer: records published before the content-type
+     * header was sent are the same JSON, without the header the SDK needs.
+     */
     private Map<Integer, Tail> tails(int partitionCount) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -342,7 +347,7 @@ public class KafkaPublisher {
                 topic, acknowledged.position(), acknowledged.seq());
     }
 
-    private KafkaProducer<String, byte[]> producer() throws ExecutionException, InterruptedException {
+    private KafkaProducer<String, CloudEvent> producer() throws ExecutionException, InterruptedException {
         String bootstrap = broker.bootstrapServers();
         if (producer != null && bootstrap.equals(producerBootstrap)) {
             return producer;
@@ -359,7 +364,11 @@ public class KafkaPublisher {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "claimledger-publisher");
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        // a serializer handed over as an instance is not configured by the producer: configured here
+        CloudEventSerializer events = new CloudEventSerializer();
+        events.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED,
+                CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE), false);
+        producer = new KafkaProducer<>(config, new StringSerializer(), events);
         producerBootstrap = bootstrap;
         return producer;
     }

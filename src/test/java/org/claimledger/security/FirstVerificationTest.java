@@ -1,0 +1,92 @@
+package org.claimledger.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first verification of a caller's token in a fresh JVM, with and without {@link TokenWarmUp}'s
+ * warm-up before it. Each is measured in a JVM of its own (what it costs is loading and initialising
+ * classes, so nothing may have loaded them before), three times; the medians are printed and compared.
+ */
+class FirstVerificationTest {
+
+    private static final String PREFIX = "first-verification-nanos=";
+    private static final int RUNS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void after_the_warm_up_a_callers_first_token_is_verified_faster() throws Exception {
+        SigningKeys keys = new SigningKeys(dir).ensure();
+        String token = Tokens.issue(keys.privateKey(), "historian", Set.of("contributor"), Duration.ofHours(1));
+        String location = keys.publicKey().toUri().toString();
+        List<Long> cold = new ArrayList<>();
+        List<Long> warmed = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            cold.add(firstVerification("cold", location, token));
+            warmed.add(firstVerification("warmed", location, token));
+        }
+        System.out.printf("first token verification in a fresh JVM: %.1f ms without the warm-up %s,"
+                        + " %.1f ms after it %s%n", millis(median(cold)), asMillis(cold), millis(median(warmed)),
+                asMillis(warmed));
+        assertThat(median(warmed)).isLessThan(median(cold));
+    }
+
+    /** Nanoseconds the first verification took in a new JVM. */
+    private static long firstVerification(String mode, String location, String token)
+            throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FirstVerification.class.getName(), mode, location, token)
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(output).isZero();
+        return output.lines().filter(l -> l.startsWith(PREFIX)).mapToLong(l -> Long.parseLong(l.substring(PREFIX.length())))
+                .findFirst().orElseThrow(() -> new AssertionError(output));
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static List<String> asMillis(List<Long> values) {
+        return values.stream().map(n -> String.format("%.1f", millis(n))).toList();
+    }
+
+    /** Run in a JVM of its own: verifies the token (as the service does, its key from a location), after the warm-up when asked. */
+    public static final class FirstVerification {
+        public static void main(String[] args) throws Exception {
+            JWTParser parser = new DefaultJWTParser(new JWTAuthContextInfo(args[1], SigningKeys.ISSUER));
+            if (args[0].equals("warmed")) {
+                TokenWarmUp.verifyThrowaway(parser, SigningKeys.ISSUER, Set.of());
+            }
+            long began = System.nanoTime();
+            JsonWebToken verified = parser.parse(args[2]);
+            long took = System.nanoTime() - began;
+            if (!"historian".equals(verified.getName())) {
+                throw new IllegalStateException("verified as " + verified.getName());
+            }
+            System.out.println(PREFIX + took);
+        }
+    }
+}
