@@ -1,6 +1,5 @@
 package org.claimledger.security;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,9 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import java.net.URI;
-
-/** Answers 429 with Retry-After when a caller asks more of the API than its share. */
+/** Answers 429 with Retry-After when a requester asks more API reads, pages or writes than its budget. */
 @Provider
 public class RateLimitFilter implements ContainerRequestFilter {
 
@@ -25,27 +22,15 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+        String path = request.getUriInfo().getPath();
+        Demand demand = Demand.of(request.getMethod(), path);
+        if (demand == null) {
             return;
         }
-        long wait = limits.tryAcquire(key(caller, http));
+        Requester who = Requester.of(caller, http);
+        long wait = limits.take(who, demand, path);
         if (wait > 0) {
-            throw HttpProblem.builder()
-                    .withType(URI.create("https://claimledger.org/problems/too-many-requests"))
-                    .withStatus(429)
-                    .withTitle("Too many requests")
-                    .withDetail("slow down: try again in " + wait + " s")
-                    .withHeader("Retry-After", wait)
-                    .build();
+            throw LimitProblems.tooManyRequests(demand, who, wait);
         }
-    }
-
-    /** Who a limit applies to: the token's subject, or the address of an anonymous caller. */
-    public static String key(Caller caller, HttpServerRequest http) {
-        String name = caller.name();
-        if (!Caller.ANONYMOUS.equals(name)) {
-            return "subject:" + name;
-        }
-        return "address:" + (http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
     }
 }

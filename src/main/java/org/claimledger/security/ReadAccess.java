@@ -23,8 +23,7 @@ public class ReadAccess implements ContainerRequestFilter {
 
     /** The API's reads, and the pages, which show the same things (their stylesheet and script show nothing). */
     static boolean readsTheLedger(String path) {
-        return path.startsWith("/api/") || path.equals("/") || path.isEmpty() || path.startsWith("/propositions/")
-                || path.startsWith("/sources/") || path.equals("/contribute");
+        return path.startsWith("/api/") || Demand.isPage(path);
     }
 
     @Override

@@ -829,7 +829,6 @@ public final class LedgerBench {
     private ServiceProcess service(String name, String database) throws Exception {
         ServiceProcess service = new ServiceProcess(dataDir.resolve(name)).jvm(heap,
                         "-Dclaimledger.corpus.load-into-empty-ledger=false",
-                        "-Dclaimledger.limits.streams-per-caller=100000",
                         "-Dquarkus.log.category.\"org.claimledger\".level=" + System.getProperty("bench.log", "WARN"))
                 .env("QUARKUS_DATASOURCE_JDBC_URL", pg.url(database))
                 .env("QUARKUS_DATASOURCE_USERNAME", pg.user)

@@ -143,8 +143,7 @@ class DurabilityIT {
     }
 
     private static ServiceProcess loadable(Path dataDir) throws Exception {
-        return new ServiceProcess(dataDir).jvm("-Dclaimledger.corpus.load-into-empty-ledger=false",
-                "-Dclaimledger.limits.requests-per-second=100000", "-Dclaimledger.limits.burst=100000");
+        return new ServiceProcess(dataDir).jvm("-Dclaimledger.corpus.load-into-empty-ledger=false");
     }
 
     @FunctionalInterface

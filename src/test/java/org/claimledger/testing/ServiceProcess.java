@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The packaged service run as a user runs it ({@code java -jar target/quarkus-app/quarkus-run.jar}),
@@ -61,14 +62,22 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
     }
 
+    /** These runs are about durability and throughput, not about one caller's fair share. */
+    private static final List<String> UNLIMITED = Stream.concat(
+            Stream.of("reads", "pages", "writes")
+                    .flatMap(demand -> Stream.of("address", "subject")
+                            .flatMap(who -> Stream.of("per-second", "burst")
+                                    .map(v -> "-Dclaimledger.limits." + demand + "." + who + "." + v + "=1000000"))),
+            Stream.of("per-address", "per-subject", "total")
+                    .map(cap -> "-Dclaimledger.limits.streams." + cap + "=1000000")).toList();
+
     /** Starts the service and waits until it reports ready; returns the time that took. */
     public Duration start() throws Exception {
         Path jar = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                // these runs are about durability and throughput, not about one caller's fair share
-                "-Dclaimledger.limits.requests-per-second=1000000", "-Dclaimledger.limits.burst=1000000"));
+                "-Dquarkus.http.port=" + port));
+        command.addAll(UNLIMITED);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

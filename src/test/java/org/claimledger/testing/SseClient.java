@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A plain server-sent-events reader for tests: collects every event it is sent until closed. */
@@ -32,10 +33,13 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(String url, String lastEventId) throws Exception {
+        return openWith(url, lastEventId == null ? Map.of() : Map.of("Last-Event-ID", lastEventId));
+    }
+
+    /** Opens the stream with these request headers (a token, the address a proxy forwards). */
+    public static SseClient openWith(String url, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
+        headers.forEach(request::header);
         HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {

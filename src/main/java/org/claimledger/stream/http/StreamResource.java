@@ -1,11 +1,11 @@
 package org.claimledger.stream.http;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.inject.Inject;
 import org.claimledger.security.Caller;
-import org.claimledger.security.RateLimitFilter;
+import org.claimledger.security.LimitProblems;
 import org.claimledger.security.RateLimits;
+import org.claimledger.security.Requester;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,6 @@ import org.claimledger.stream.UpdateFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,15 +73,10 @@ public class StreamResource {
         checks.throwIfAny();
         Cursor after = lastEventId != null && !lastEventId.isBlank() ? Cursor.parse("Last-Event-ID", lastEventId.trim())
                 : from != null ? Cursor.parse("from", from) : null;
-        String key = RateLimitFilter.key(caller, request);
-        if (!limits.openStream(key)) {
-            throw HttpProblem.builder()
-                    .withType(URI.create("https://claimledger.org/problems/too-many-streams"))
-                    .withStatus(429)
-                    .withTitle("Too many open streams")
-                    .withDetail("at most " + limits.streamsPerCaller() + " open streams per caller; close one first")
-                    .withHeader("Retry-After", 5)
-                    .build();
+        Requester who = Requester.of(caller, request);
+        RateLimits.Admission admission = limits.openStream(who);
+        if (admission != RateLimits.Admission.OPENED) {
+            throw LimitProblems.streamRefused(admission, limits, who);
         }
         UpdateFilter filter = new UpdateFilter(s, p, t);
         // a stream is never kept by a cache (the response filters do not see it)
@@ -92,9 +86,9 @@ public class StreamResource {
         sink.send(sse.newEventBuilder().comment("updates").reconnectDelay(RETRY_MILLIS).build())
                 .whenComplete((sent, failure) -> {
                     if (failure != null) {
-                        limits.closeStream(key);
+                        limits.closeStream(who);
                     } else {
-                        feed.subscribe(new Connection(request, sink), filter, after, () -> limits.closeStream(key));
+                        feed.subscribe(new Connection(request, sink), filter, after, () -> limits.closeStream(who));
                     }
                 });
     }
