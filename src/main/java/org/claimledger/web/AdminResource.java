@@ -25,6 +25,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 @RolesAllowed(Roles.ADMIN)
+@Idempotent
 public class AdminResource {
 
     @Inject

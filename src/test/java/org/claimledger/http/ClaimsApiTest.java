@@ -83,7 +83,7 @@ class ClaimsApiTest {
                     .body("valueType", equalTo("boolean"))
                     .body("claims.id", equalTo(List.of(id)));
             given().get("/api/sources/" + source + "/claims/" + id).then().statusCode(200)
-                    .header("ETag", "\"0\"").body("locator", equalTo("pp. 31-32"));
+                    .header("ETag", org.hamcrest.Matchers.startsWith("\"0.")).body("locator", equalTo("pp. 31-32"));
         });
     }
 

@@ -41,7 +41,7 @@ class SourcesApiTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/sources/" + id).then()
                 .statusCode(200)
-                .header("ETag", "\"0\"")
+                .header("ETag", org.hamcrest.Matchers.startsWith("\"0."))
                 .body("title", equalTo("A source for " + id))
                 .body("kind", equalTo("scholarship"))
                 .body("published", equalTo("2007"))
@@ -141,7 +141,7 @@ class SourcesApiTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/sources/" + id).then()
                 .statusCode(200)
-                .header("ETag", "\"2\"")
+                .header("ETag", org.hamcrest.Matchers.startsWith("\"2."))
                 .body("grade", equalTo("E"))
                 .body("assessments.grade", equalTo(List.of("D", "E")))
                 .body("assessments[0].rationale", equalTo("censored memoir"))

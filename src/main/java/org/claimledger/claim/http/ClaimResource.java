@@ -43,6 +43,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Claims")
+@org.claimledger.web.Idempotent
 public class ClaimResource {
 
     /** How many claims one request may carry. */

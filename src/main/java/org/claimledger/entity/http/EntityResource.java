@@ -36,6 +36,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Entities")
+@org.claimledger.web.Idempotent
 public class EntityResource {
 
     /** Entities found by name. */

@@ -26,6 +26,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports")
+@org.claimledger.web.Idempotent
 public class ImportResource {
 
     /** Files by their path under the corpus root ({@code krakow-1945/sources/konev-1969-memoir.yaml}) to YAML text. */

@@ -43,6 +43,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Propositions")
+@org.claimledger.web.Idempotent
 public class PropositionResource {
 
     /** What a reading adds to the proposition and its verdict: when the verdict last moved, and the views asked for. */

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sources")
+@org.claimledger.web.Idempotent
 public class SourceResource {
 
     /** A reviewer's judgement: an Admiralty grade and why. */
