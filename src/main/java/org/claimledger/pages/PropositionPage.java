@@ -136,7 +136,7 @@ public class PropositionPage {
                 sources.briefs(PropositionSheet.sourceIds(verdict)), name, year);
 
         List<Timeline.Change> changes = whole ? verdicts.history(id).stream()
-                .map(c -> new Timeline.Change(c.at(), c.from(), c.to(), Wording.cause(c.causeType(), c.causeSource()))).toList() : List.of();
+                .map(c -> new Timeline.Change(c.at(), c.from(), c.to(), c.cause())).toList() : List.of();
         int firstYear = whole ? Math.min(lastYear - 1, verdicts.earliestPublication().orElse(lastYear) - 1) : lastYear;
         Sheet page = new Sheet(proposition, sheet, Timeline.of(changes, Instant.now()), changes,
                 withdrawn.stream().map(c -> new WithdrawnClaim(PropositionSheet.ClaimCard.of(c, name), c.sourceId(),

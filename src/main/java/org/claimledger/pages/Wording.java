@@ -121,26 +121,6 @@ public final class Wording {
     }
 
     /** A weight or support figure as the verdict rules write it: two decimals at most. */
-    /**
-     * What moved a verdict, in a historian's words: the kind of event that caused it (its pinned
-     * name, as the history stores it) and, for something done to a source, which source.
-     */
-    public static String cause(String eventKind, String source) {
-        String who = source == null ? "a source" : source;
-        return switch (eventKind == null ? "" : eventKind) {
-            case "PropositionDefined" -> "the question was asked";
-            case "ClaimRecorded" -> "a claim was recorded";
-            case "ClaimRevised" -> "a claim was revised";
-            case "ClaimWithdrawn" -> "a claim was withdrawn";
-            case "SourceRegistered" -> who + " was registered";
-            case "SourceRevised" -> "what is known of " + who + " was corrected";
-            case "SourceAssessed" -> who + " was graded";
-            case "SourceRetracted" -> who + " was retracted";
-            case "SourceReinstated" -> who + " was reinstated";
-            default -> eventKind == null ? "" : eventKind;
-        };
-    }
-
     public static String figure(double weight) {
         return BigDecimal.valueOf(weight).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }

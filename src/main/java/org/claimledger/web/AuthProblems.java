@@ -29,21 +29,31 @@ public class AuthProblems {
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response forbidden(ForbiddenException e) {
+        return forbidden().toResponse();
+    }
+
+    private static Response unauthorized() {
+        return unauthorizedProblem().toResponse();
+    }
+
+    /** 403: the token is valid, its roles do not reach this. */
+    static HttpProblem forbidden() {
         return HttpProblem.builder()
                 .withType(URI.create("https://claimledger.org/problems/forbidden"))
                 .withStatus(403)
                 .withTitle("Forbidden")
                 .withDetail("this token's roles do not allow this; ask for the role it needs")
-                .build().toResponse();
+                .build();
     }
 
-    private static Response unauthorized() {
+    /** 401: no valid token. */
+    static HttpProblem unauthorizedProblem() {
         return HttpProblem.builder()
                 .withType(URI.create("https://claimledger.org/problems/unauthorized"))
                 .withStatus(401)
                 .withTitle("Unauthorized")
                 .withDetail("a valid bearer token is needed (Authorization: Bearer <token>)")
                 .withHeader("WWW-Authenticate", "Bearer")
-                .build().toResponse();
+                .build();
     }
 }

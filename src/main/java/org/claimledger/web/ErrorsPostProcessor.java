@@ -30,6 +30,14 @@ public class ErrorsPostProcessor implements ProblemPostProcessor {
                     .withDetail("The ledger could not complete the request; nothing was recorded unless it said so.")
                     .withInstance(problem.getInstance()).build();
         }
+        // a role check refused before our mappers were reached (RESTEasy's own security check) still
+        // says what kind of refusal it is and what to do
+        if (problem.getStatusCode() == 403 && !ours(problem)) {
+            return AuthProblems.forbidden();
+        }
+        if (problem.getStatusCode() == 401 && !ours(problem)) {
+            return AuthProblems.unauthorizedProblem();
+        }
         if (params.containsKey("errors")) {
             return problem;
         }

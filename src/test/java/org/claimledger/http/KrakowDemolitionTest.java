@@ -92,7 +92,9 @@ class KrakowDemolitionTest {
 
         JsonPath history = given().get("/api/propositions/" + question + "/history").jsonPath();
         assertThat(history.getList("changes.to")).containsExactly("unattested", "single-line", "contested", "corroborated");
-        assertThat(history.getString("changes[3].causeType")).isEqualTo("SourceAssessed");
+        assertThat(history.getString("changes[3].causeType")).isEqualTo("source-assessed");
+        assertThat(history.getString("changes[3].cause")).endsWith(" was graded")
+                .startsWith(history.getString("changes[3].causeSource"));
         assertThat(history.getString("changes[3].from")).isEqualTo("contested");
     }
 

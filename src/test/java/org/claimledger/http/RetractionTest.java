@@ -112,7 +112,8 @@ class RetractionTest {
 
             // the history names the retraction and the source it was about
             given().get("/api/propositions/" + c.questions().get(2) + "/history").then().statusCode(200)
-                    .body("changes.causeType", hasItem("SourceRetracted"))
+                    .body("changes.causeType", hasItem("source-retracted"))
+                    .body("changes.cause", hasItem(c.original() + " was retracted"))
                     .body("changes.causeSource", hasItem(c.original()));
 
             // the source says so, with who recorded it

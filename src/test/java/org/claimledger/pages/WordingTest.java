@@ -61,16 +61,4 @@ class WordingTest {
     void support_becomes_a_bar_length_within_0_and_100(double support, int percent) {
         assertThat(Wording.percent(support)).isEqualTo(percent);
     }
-
-    @org.junit.jupiter.api.Test
-    void a_verdict_change_is_explained_in_words_naming_the_source_it_was_about() {
-        org.assertj.core.api.Assertions.assertThat(Wording.cause("SourceRetracted", "hitler-diaries"))
-                .isEqualTo("hitler-diaries was retracted");
-        org.assertj.core.api.Assertions.assertThat(Wording.cause("SourceReinstated", "hitler-diaries"))
-                .isEqualTo("hitler-diaries was reinstated");
-        org.assertj.core.api.Assertions.assertThat(Wording.cause("ClaimRecorded", null)).isEqualTo("a claim was recorded");
-        for (String kind : org.claimledger.verdict.Dossier.kinds()) {
-            org.assertj.core.api.Assertions.assertThat(Wording.cause(kind, "s")).as(kind).isNotEqualTo(kind);
-        }
-    }
 }

@@ -161,6 +161,9 @@ class WhoMayWriteTest {
         assertThat(r.statusCode()).as(e.name() + " -> " + r.asString()).isEqualTo(status);
         assertThat(r.contentType()).as(e.name()).startsWith("application/problem+json");
         assertThat(r.asString()).doesNotContain("Exception").doesNotContain("\tat ");
+        // a refusal says what kind it is and what to do about it
+        assertThat(r.jsonPath().getString("type")).as(e.name()).startsWith("https://claimledger.org/problems/");
+        assertThat(r.jsonPath().getString("detail")).as(e.name()).isNotBlank();
     }
 
     private String recordedBy(String stream) {

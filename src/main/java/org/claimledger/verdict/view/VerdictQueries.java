@@ -44,11 +44,12 @@ public class VerdictQueries {
     }
 
     /**
-     * A change of status: from, to, when, the event that caused it, and the source it was about when
-     * something was done to a source (a grade, a retraction).
+     * A change of status: from, to, when, what caused it (its kind, as the update stream names it,
+     * and in words), the record that did, and the source it was about when something was done to a
+     * source (a grade, a retraction).
      */
     public record Change(int seq, String from, String to, String leading, Instant at, long position,
-                         String causeType, String causeEvent, String causeSource) {
+                         String causeType, String cause, String causeEvent, String causeSource) {
     }
 
     private final Sql sql;
@@ -131,8 +132,8 @@ public class VerdictQueries {
                                cause_source
                           FROM verdict_change WHERE proposition_id = ? ORDER BY seq""",
                 rs -> new Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Sql.instant(rs, "changed_at"), rs.getLong(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9)),
+                        Sql.instant(rs, "changed_at"), rs.getLong(6), Causes.kind(rs.getString(7)),
+                        Causes.words(rs.getString(7), rs.getString(9)), rs.getString(8), rs.getString(9)),
                 propositionId);
     }
 
