@@ -61,6 +61,9 @@ class KafkaPublicationTest {
         post("/api/sources", Api.source(a)).statusCode(201);
         post("/api/sources", Api.source(b)).statusCode(201);
         claim(a, p, 1, true);
+        // The verdicts reader takes what is waiting: had both claims arrived in one of its batches, the
+        // first verdict change would follow the second claim. Wait for it, so the order below is fixed.
+        Api.awaitVerdict(p, "single-line");
         claim(b, p, 2, false);
 
         List<JsonNode> before = readUntil(p, 4, Duration.ofSeconds(60));

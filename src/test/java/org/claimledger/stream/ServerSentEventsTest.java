@@ -56,6 +56,8 @@ class ServerSentEventsTest {
         try (SseClient client = SseClient.open(url("?proposition=" + watched), null)) {
             // subscribed before open() returns: the stream starts once the resource has registered it
             claim(a, watched, 1, true, expected);
+            // the verdicts reader takes what is waiting: wait for the first verdict so the order is the caused one
+            Api.awaitVerdict(watched, "single-line");
             claim(a, other, 2, true, null);
             claim(b, watched, 3, false, expected); // contests the watched verdict
             claim(b, other, 4, true, null);
