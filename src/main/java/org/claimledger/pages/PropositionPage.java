@@ -93,6 +93,12 @@ public class PropositionPage {
     @Inject
     ClaimQueries claimQueries;
 
+    @Inject
+    org.claimledger.linkeddata.ClaimReviewEmbed claimReview;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @GET
     @Path("{id: .+}")
     @Produces(MediaType.TEXT_HTML)
@@ -145,7 +151,7 @@ public class PropositionPage {
                 year == null ? lastYear : Math.max(firstYear, Math.min(lastYear, year)), liveFrom,
                 whole ? sources.briefs(1000) : List.of(),
                 whole && "entity".equals(proposition.valueType()) ? entities.search("", 1000) : List.of());
-        return Response.ok(whole ? Templates.proposition(page) : Templates.proposition$verdict(page))
+        return Response.ok(whole ? claimReview.into(Templates.proposition(page), id, uri) : Templates.proposition$verdict(page))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 

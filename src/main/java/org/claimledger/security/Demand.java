@@ -38,6 +38,11 @@ public enum Demand {
                 || path.startsWith("/sources/");
     }
 
+    /** The linked-data export, which reads the whole ledger (or a subject of it). */
+    public static boolean isExport(String path) {
+        return path.equals("/api/export");
+    }
+
     /** The dispute board, the page that reads the most. */
     public static boolean isBoard(String path) {
         return path.equals("/") || path.isEmpty();

@@ -10,7 +10,7 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "claimledger.limits")
 public interface LimitSettings {
 
-    Budgets reads();
+    ReadBudgets reads();
 
     PageBudgets pages();
 
@@ -25,6 +25,12 @@ public interface LimitSettings {
 
         /** For one token's subject, from any address. */
         Budget subject();
+    }
+
+    interface ReadBudgets extends Budgets {
+        /** What an export costs, counted in API reads: it reads every table, and holds a connection while it does. */
+        @io.smallrye.config.WithDefault("50")
+        int exportCost();
     }
 
     interface PageBudgets extends Budgets {

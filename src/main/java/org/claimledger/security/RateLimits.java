@@ -67,7 +67,10 @@ public class RateLimits {
     /** Takes what the request costs from its budget: 0 when it may go ahead, else the seconds until it may. */
     public long take(Requester who, Demand demand, String path) {
         LimitSettings.Budget budget = budget(who, demand);
-        int cost = demand == Demand.PAGES && Demand.isBoard(path) ? settings.pages().boardCost() : 1;
+        int cost = demand == Demand.PAGES && Demand.isBoard(path) ? settings.pages().boardCost()
+                // an export costs many reads, never more than a full budget holds (it could never be paid)
+                : demand == Demand.READS && Demand.isExport(path) ? Math.max(1, Math.min(settings.reads().exportCost(), budget.burst()))
+                : 1;
         return buckets.get(new Key(demand, who), k -> new Bucket(budget.burst(), nanos.getAsLong()))
                 .take(cost, budget, nanos.getAsLong());
     }

@@ -42,6 +42,7 @@ public class ApiContract implements OASFilter {
             Map.entry("409", "Conflicts with what is recorded (the same id with another body, or a state that forbids it)"),
             Map.entry("412", "The If-Match version is no longer the current one"),
             Map.entry("413", "The body is larger than the ledger accepts"),
+            Map.entry("406", "None of the media types the Accept header names is served here (the problem names those that are)"),
             Map.entry("415", "The body is not application/json"),
             Map.entry("422", "The Idempotency-Key was used before with another request"),
             Map.entry("429", "Over this caller's share: wait as Retry-After says"),
@@ -89,6 +90,12 @@ public class ApiContract implements OASFilter {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean stream = responses.getAPIResponses().values().stream()
                 .anyMatch(r -> r.getContent() != null && r.getContent().hasMediaType("text/event-stream"));
+        // the linked-data export is streamed too: no tag, since a digest needs the whole body first (ADR 16)
+        boolean export = responses.getAPIResponses().values().stream()
+                .anyMatch(r -> r.getContent() != null && r.getContent().hasMediaType("application/n-quads"));
+        boolean linkedData = export || responses.getAPIResponses().values().stream()
+                .anyMatch(r -> r.getContent() != null && r.getContent().hasMediaType("application/ld+json"));
+        stream |= export;
         if (!secured) {
             // public by default; with claimledger.auth.public-reads=false a token is needed
             List<SecurityRequirement> optional = new ArrayList<>();
@@ -124,6 +131,9 @@ public class ApiContract implements OASFilter {
         }
         refuse(responses, "401");
         refuse(responses, "403");
+        if (linkedData) {
+            refuse(responses, "406");
+        }
         if (path.contains("{")) {
             refuse(responses, "404");
         }
@@ -242,6 +252,7 @@ public class ApiContract implements OASFilter {
             case "409" -> "Conflict";
             case "412" -> "PreconditionFailed";
             case "413" -> "ContentTooLarge";
+            case "406" -> "NotAcceptable";
             case "415" -> "UnsupportedMediaType";
             case "422" -> "UnprocessableContent";
             case "429" -> "TooManyRequests";

@@ -73,6 +73,15 @@ public class ClaimResource {
     @Inject
     ObjectMapper json;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    @Inject
+    org.claimledger.linkeddata.http.ResourceDocuments linked;
+
     @POST
     @Operation(operationId = "recordClaims", summary = "Record a claim the source makes, or many",
             description = "One claim object, or {\"claims\": [...]} for up to " + MAX_BATCH + " in one transaction "
@@ -141,14 +150,19 @@ public class ClaimResource {
 
     @GET
     @Path("{claimId: .+}")
+    @Produces({MediaType.APPLICATION_JSON, org.claimledger.linkeddata.RdfFormat.JSON_LD_TYPE})
     @Operation(operationId = "readClaim", summary = "One claim as it now reads",
-            description = "The claim with its latest revision, or withdrawn with the reason.")
+            description = "The claim with its latest revision, or withdrawn with the reason. With Accept: "
+                    + "application/ld+json, as linked data (PROV-O, ADR 16).")
     @APIResponse(responseCode = "200", description = "The claim",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.claimledger.claim.view.ClaimView.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.claimledger.claim.view.ClaimView.class)),
+            @Content(mediaType = org.claimledger.linkeddata.RdfFormat.JSON_LD_TYPE, schema = @Schema(implementation = org.claimledger.linkeddata.http.ExportResource.JsonLdDocument.class))})
     public Response claim(@PathParam("sourceId") String sourceId, @PathParam("claimId") String claimId) {
         return queries.claim(claimId)
                 .filter(c -> c.sourceId().equals(sourceId))
-                .map(c -> Response.ok(c).tag(Etags.of(c.version())).build())
+                .map(c -> linked.asked(headers)
+                        ? linked.answer(org.claimledger.linkeddata.Scope.claim(claimId), uri, c.version())
+                        : Response.ok(c).tag(Etags.of(c.version())).build())
                 .orElseThrow(() -> Rejection.notFound("claim", claimId, null));
     }
 

@@ -69,6 +69,15 @@ public class PropositionResource {
     @Inject
     ObjectMapper json;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    @Inject
+    org.claimledger.linkeddata.http.ResourceDocuments linked;
+
     @POST
     @Operation(operationId = "defineProposition", summary = "Define a proposition",
             description = "A question claims answer: its subject, predicate, the type of its values and how many "
@@ -120,12 +129,16 @@ public class PropositionResource {
 
     @GET
     @Path("{id: .+}")
+    @Produces({MediaType.APPLICATION_JSON, org.claimledger.linkeddata.RdfFormat.JSON_LD_TYPE})
     @Operation(operationId = "readProposition", summary = "A proposition, its verdict and why, and its claims",
             description = "The verdict with its positions, lines of testimony and explanation, and the claims. "
                     + "asOf=<instant> gives the verdict as the ledger recorded it then (unattested before anything "
-                    + "was recorded); publishedBefore=<year> gives it as historiography stood, naming the sources left out.")
+                    + "was recorded); publishedBefore=<year> gives it as historiography stood, naming the sources left out. "
+                    + "With Accept: application/ld+json, the proposition (schema:Claim), its verdict as a schema:ClaimReview "
+                    + "and its claims as linked data (ADR 16), as they stand: not with asOf or publishedBefore (406).")
     @APIResponse(responseCode = "200", description = "The proposition and its verdict",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {PropositionQueries.PropositionView.class, org.claimledger.verdict.Verdict.class, Reading.class})))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {PropositionQueries.PropositionView.class, org.claimledger.verdict.Verdict.class, Reading.class})),
+            @Content(mediaType = org.claimledger.linkeddata.RdfFormat.JSON_LD_TYPE, schema = @Schema(implementation = org.claimledger.linkeddata.http.ExportResource.JsonLdDocument.class))})
     public Response proposition(@PathParam("id") String id, @QueryParam("asOf") String asOfText,
                                 @QueryParam("publishedBefore") String publishedBeforeText) {
         Checks checks = new Checks();
@@ -136,6 +149,12 @@ public class PropositionResource {
         Optional<PropositionQueries.PropositionView> definition = propositions.proposition(id);
         if (asOf == null && definition.isEmpty()) {
             throw Rejection.notFound("proposition", id, null);
+        }
+        if (linked.asked(headers)) {
+            if (asOf != null || year != null) {
+                throw org.claimledger.linkeddata.http.ResourceDocuments.onlyAsItStands();
+            }
+            return linked.answer(org.claimledger.linkeddata.Scope.proposition(id), uri, definition.get().version());
         }
         // before anything was recorded about a proposition that exists now, its verdict then was unattested
         VerdictQueries.Reading reading = verdicts.read(id, asOf, year)

@@ -66,6 +66,15 @@ public class SourceResource {
     @Inject
     SourceQueries queries;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    @Inject
+    org.claimledger.linkeddata.http.ResourceDocuments linked;
+
     @POST
     @Operation(operationId = "registerSource", summary = "Register a source",
             description = "Records a new source under its id. The same id with the same body again changes nothing "
@@ -82,14 +91,19 @@ public class SourceResource {
 
     @GET
     @Path("{id: .+}")
+    @Produces({MediaType.APPLICATION_JSON, org.claimledger.linkeddata.RdfFormat.JSON_LD_TYPE})
     @Operation(operationId = "readSource", summary = "A source, its grade, its history and its claims",
             description = "What the ledger knows of a source: its description, its current grade and every "
-                    + "assessment, its changes, its retraction if any, and the claims it makes.")
+                    + "assessment, its changes, its retraction if any, and the claims it makes. With Accept: "
+                    + "application/ld+json, the source and its claims as linked data (PROV-O, ADR 16).")
     @APIResponse(responseCode = "200", description = "The source",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.claimledger.source.view.SourceProfile.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.claimledger.source.view.SourceProfile.class)),
+            @Content(mediaType = org.claimledger.linkeddata.RdfFormat.JSON_LD_TYPE, schema = @Schema(implementation = org.claimledger.linkeddata.http.ExportResource.JsonLdDocument.class))})
     public Response profile(@PathParam("id") String id) {
         return queries.profile(id)
-                .map(p -> Response.ok(p).tag(Etags.of(p.version())).build())
+                .map(p -> linked.asked(headers)
+                        ? linked.answer(org.claimledger.linkeddata.Scope.source(id), uri, p.version())
+                        : Response.ok(p).tag(Etags.of(p.version())).build())
                 .orElseThrow(() -> Rejection.notFound("source", id, null));
     }
 
