@@ -134,7 +134,7 @@ public class ApiContract implements OASFilter {
         if (linkedData) {
             refuse(responses, "406");
         }
-        if (path.contains("{")) {
+        if (path.contains("{") || export) {
             refuse(responses, "404");
         }
         if (!read) {
