@@ -53,6 +53,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>stream: server-sent-event lag with many subscribers, and the service's memory;</li>
  *   <li>scale: the log taken to 10k, 100k and 1M claims (the ledger's own event rows, loaded
  *   with COPY): read models' catch-up, a rebuild of the verdicts, and query latency.</li>
+ *   <li>export (not in the default run): the linked-data export of a ledger of
+ *   {@code -Dbench.export-claims} claims (1M), as N-Quads and as JSON-LD, from a service held to
+ *   {@code -Dbench.export-heap} (-Xmx256m): triples/s, and the heap in use after a collection, sampled
+ *   while it streams.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -B -Pbench -DskipTests package exec:java}. Options: {@code -Dbench.parts=floor,peer,ingest,stream,scale},
@@ -109,6 +113,9 @@ public final class LedgerBench {
             }
             if (parts.contains("replicas")) {
                 bench.replicas();
+            }
+            if (parts.contains("export")) {
+                bench.export();
             }
             r.setup("took", String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - started) / 60e9));
             r.print();
@@ -658,6 +665,88 @@ public final class LedgerBench {
                 report.against("scale", at + ": GET /api/disputes first page p99 (p50 " + Report.num(disputes[0])
                                 + " ms)", disputes[1], "ms", "p99 at " + checkpoints[0], firstDisputes,
                         large ? "< 10 ms, <= 2x" : null, large ? disputes[1] < 10 && disputes[1] <= 2 * firstDisputes : null);
+            }
+        }
+    }
+
+    // ---- the linked-data export (issue 19; not in the default run) -----------------------------------
+
+    /**
+     * A synthetic ledger loaded into the log, the read models caught up, then the whole ledger
+     * exported as N-Quads and as JSON-LD by a service with a small heap: the heap after a collection
+     * is sampled every 2 s while the export streams (those collections slow it a little: the rate
+     * is a floor), and must stay far below what the ledger would take in memory.
+     */
+    private void export() throws Exception {
+        int claims = Integer.getInteger("bench.export-claims", 1_000_000);
+        String exportHeap = System.getProperty("bench.export-heap", "-Xmx256m");
+        pg.recreate("bench_export");
+        SyntheticLedger ledger = new SyntheticLedger("bench");
+        ServiceProcess service = new ServiceProcess(dataDir.resolve("export")).jvm(exportHeap,
+                        "-Dclaimledger.corpus.load-into-empty-ledger=false",
+                        "-Dquarkus.log.category.\"org.claimledger\".level=" + System.getProperty("bench.log", "WARN"))
+                .env("QUARKUS_DATASOURCE_JDBC_URL", pg.url("bench_export"))
+                .env("QUARKUS_DATASOURCE_USERNAME", pg.user)
+                .env("QUARKUS_DATASOURCE_PASSWORD", pg.password);
+        try (service) {
+            service.start();
+            Client client = new Client(service);
+            System.out.printf("== export: a ledger of %,d claims, the service under %s%n", claims, exportHeap);
+            long t0 = System.nanoTime();
+            try (Connection c = pg.connect("bench_export")) {
+                BenchPostgres.copy(c, "domain_event_entry", out -> ledger.upTo(claims, out));
+            }
+            awaitCaughtUp(client, null, Duration.ofMinutes(30));
+            String at = String.format(Locale.ROOT, "%,d claims", claims);
+            report.add("export", at + ": loaded and every read model caught up", (System.nanoTime() - t0) / 1e9, "s");
+            double idle = heapAfterCollection(service, client);
+            long triples = 0;
+            for (String[] format : new String[][]{{"application/n-quads", "N-Quads"}, {"application/ld+json", "JSON-LD"}}) {
+                AtomicLong peak = new AtomicLong();
+                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+                Thread sampler = new Thread(() -> {
+                    while (running.get()) {
+                        try {
+                            peak.accumulateAndGet((long) heapAfterCollection(service, client), Math::max);
+                            Thread.sleep(2000);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                });
+                long t1 = System.nanoTime();
+                sampler.start();
+                HttpResponse<java.io.InputStream> r = HTTP.send(HttpRequest.newBuilder(client.uri("/api/export"))
+                        .header("Accept", format[0]).timeout(Duration.ofMinutes(30)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET /api/export -> " + r.statusCode());
+                }
+                long bytes = 0;
+                long lines = 0;
+                byte[] buffer = new byte[1 << 16];
+                try (java.io.InputStream in = r.body()) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        bytes += n;
+                        for (int i = 0; i < n; i++) {
+                            if (buffer[i] == '\n') {
+                                lines++;
+                            }
+                        }
+                    }
+                }
+                double seconds = (System.nanoTime() - t1) / 1e9;
+                running.set(false);
+                sampler.join();
+                if (triples == 0) {
+                    triples = lines; // N-Quads: a line a triple; JSON-LD carries the same triples
+                }
+                report.add(new Report.Figure("export", at + ": " + format[1] + " export, "
+                        + String.format(Locale.ROOT, "%,d triples, %.0f MB in %.1f s", triples, bytes / 1e6, seconds),
+                        triples / seconds, "triples/s", null, null, null, null, null));
+                report.against("export", at + ": " + format[1] + " export, peak service heap after a collection while streaming",
+                        peak.get() / 1048576.0, "MiB", "at rest before the exports", idle / 1048576.0,
+                        "under " + exportHeap, null);
             }
         }
     }

@@ -39,8 +39,31 @@ public final class ResponsesKeepTheContract implements Filter {
         if (!path.startsWith("/api/") || path.startsWith("/api/streams/claims")) {
             return context.next(request, response);
         }
-        return byPort.computeIfAbsent(request.getPort(), ResponsesKeepTheContract::validatorFor)
+        Response answer = byPort.computeIfAbsent(request.getPort(), ResponsesKeepTheContract::validatorFor)
                 .filter(request, response, context);
+        wellFormedRdf(answer);
+        return answer;
+    }
+
+    /**
+     * The validator checks the status and headers of a Turtle or N-Quads answer but cannot read its
+     * body (a JSON-LD body it checks against the document's schema): such a body must at least parse
+     * as what it says it is.
+     */
+    private static void wellFormedRdf(Response answer) {
+        String type = answer.getContentType() == null ? "" : answer.getContentType();
+        org.apache.jena.riot.Lang lang = type.startsWith("text/turtle") ? org.apache.jena.riot.Lang.TURTLE
+                : type.startsWith("application/n-quads") ? org.apache.jena.riot.Lang.NQUADS
+                : type.startsWith("application/ld+json") ? org.apache.jena.riot.Lang.JSONLD : null;
+        if (lang == null || answer.getStatusCode() != 200) {
+            return;
+        }
+        try {
+            org.apache.jena.riot.RDFParser.fromString(answer.asString(), lang)
+                    .parse(org.apache.jena.riot.system.StreamRDFLib.sinkNull());
+        } catch (org.apache.jena.riot.RiotException e) {
+            throw new AssertionError("a " + type + " answer does not parse as " + lang.getName() + ": " + e.getMessage(), e);
+        }
     }
 
     private static OpenApiValidationFilter validatorFor(int port) {
