@@ -84,6 +84,21 @@ class RateLimitsTest {
     }
 
     @Test
+    void an_export_costs_many_reads_but_never_more_than_a_full_budget() {
+        RateLimits limits = limits(Map.of("claimledger.limits.reads.export-cost", "3"));
+        assertThat(limits.take(SEMINAR, Demand.READS, "/api/export")).isZero();
+        // 1 of 4 left: a read goes, a second export waits for 3 more at 1 a second
+        assertThat(limits.take(SEMINAR, Demand.READS, "/api/sources/konev")).isZero();
+        assertThat(limits.take(SEMINAR, Demand.READS, "/api/export")).isEqualTo(3);
+        // dearer than the burst of 4: it costs the whole budget, and can still be paid
+        RateLimits dear = limits(Map.of("claimledger.limits.reads.export-cost", "50"));
+        assertThat(dear.take(HISTORIAN, Demand.READS, "/api/export")).isZero();
+        assertThat(dear.take(HISTORIAN, Demand.READS, "/api/disputes")).isEqualTo(1);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(4));
+        assertThat(dear.take(HISTORIAN, Demand.READS, "/api/export")).isZero();
+    }
+
+    @Test
     void a_board_dearer_than_a_page_burst_is_refused_at_start() {
         assertThatThrownBy(() -> limits(Map.of("claimledger.limits.pages.board-cost", "5")))
                 .hasMessageContaining("board-cost");

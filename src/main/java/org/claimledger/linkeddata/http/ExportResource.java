@@ -65,6 +65,9 @@ public class ExportResource {
     @Context
     HttpHeaders headers;
 
+    @Context
+    io.vertx.ext.web.RoutingContext routing;
+
     @GET
     @Produces({RdfFormat.JSON_LD_TYPE, RdfFormat.TURTLE_TYPE, RdfFormat.N_QUADS_TYPE})
     @Operation(operationId = "exportLedger", summary = "The ledger as linked data, streamed",
@@ -100,6 +103,14 @@ public class ExportResource {
                     .withHeader("Retry-After", BUSY_RETRY_SECONDS)
                     .build();
         }
+        // given back once, when the body is written or when the exchange ends without it (a client gone)
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.getAndSet(false)) {
+                RUNNING.release();
+            }
+        };
+        routing.addEndHandler(ended -> release.run());
         Scope scope = subject == null ? Scope.ledger() : Scope.subject(subject);
         String base = publicBase.of(uri);
         StreamingOutput body = out -> {
@@ -110,7 +121,7 @@ public class ExportResource {
                 LOG.warnf("export of %s ended early: %s", subject == null ? "the ledger" : subject, e.toString());
                 throw e;
             } finally {
-                RUNNING.release();
+                release.run();
             }
         };
         return Response.ok(body, format.contentType()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
