@@ -197,6 +197,7 @@ class LinkedDataTest {
             assertEquals(200, answer.statusCode(), path);
             assertTrue(answer.contentType().startsWith("application/ld+json"), answer.contentType());
             assertTrue(answer.header("ETag") != null, "tagged as every read");
+            assertEquals("Accept", answer.header("Vary"), "a cache keeps JSON and JSON-LD apart");
             Graph g = parse(answer.asString(), Lang.JSONLD);
             conforms(g);
             assertTrue(g.contains(uri(baseOf(g) + path), TYPE, Node.ANY), path + " describes itself at its own URL");
