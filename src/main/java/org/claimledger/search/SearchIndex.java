@@ -141,6 +141,12 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /** Whether the source is retracted, as far as the index knows. */
+    public boolean retracted(String sourceId) {
+        Texts.SourceText source = sources.get(sourceId);
+        return source != null && source.retracted();
+    }
+
     /** The claim as the index holds it, with every write so far seen. */
     public Optional<Texts.ClaimText> claim(String claimId) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -195,6 +201,11 @@ public final class SearchIndex implements Closeable {
     }
 
     // --- search ---
+
+    /** Whether {@code cursor} is one this index gave out as {@code next}: checked before a search, to name it. */
+    public static void checkCursor(String cursor) {
+        Key.decode(cursor);
+    }
 
     /**
      * Runs {@code request}. {@code statusOf} gives the verdict's status of a question (it changes far more
