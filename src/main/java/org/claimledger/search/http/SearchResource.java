@@ -7,16 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.claimledger.common.Checks;
-import org.claimledger.common.PartialDate;
 import org.claimledger.common.Rejection;
-import org.claimledger.search.QueryText;
-import org.claimledger.search.SearchIndex;
 import org.claimledger.search.SearchRequest;
 import org.claimledger.search.SearchResults;
 import org.claimledger.search.view.SearchModel;
-import org.claimledger.source.SourceKind;
-import org.claimledger.verdict.Status;
+import org.claimledger.search.view.SearchParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,20 +84,8 @@ public class SearchResource {
             @QueryParam("publishedBefore") String publishedBefore,
             @QueryParam("limit") @DefaultValue("20") int limit,
             @Parameter(description = "The cursor of a previous page's next") @QueryParam("after") String after) {
-        Checks checks = new Checks();
-        QueryText text = checks.parsed("q", q == null ? "" : q, true, QueryText::parse);
-        checks.language("lang", lang, false);
-        Status wanted = checks.oneOf("status", Status.class, status, false);
-        SourceKind sourceKind = checks.oneOf("kind", SourceKind.class, kind, false);
-        PartialDate before = checks.parsed("publishedBefore", publishedBefore, false, PartialDate::parse);
-        checks.between("limit", limit, 1, SearchRequest.MAX_LIMIT);
-        checks.parsed("after", after, false, c -> {
-            SearchIndex.checkCursor(c);
-            return c;
-        });
-        checks.throwIfAny();
-        SearchRequest request = new SearchRequest(text, lang, wanted == null ? null : wanted.wire(), subject, source,
-                sourceKind == null ? null : sourceKind.wire(), origin, before, limit, after);
+        SearchParams params = new SearchParams(q, lang, status, subject, source, kind, origin, publishedBefore, limit, after);
+        SearchRequest request = params.request();
         SearchResults results;
         try {
             results = search.search(request);
@@ -115,8 +95,7 @@ public class SearchResource {
             throw new java.io.UncheckedIOException(e);
         }
         List<Hit> hits = results.hits().stream().map(SearchResource::hit).toList();
-        String next = results.next() == null ? null : nextPage(q, lang, status, subject, source, kind, origin,
-                publishedBefore, limit, results.next());
+        String next = results.next() == null ? null : params.url("/api/search", results.next());
         return new Found(q, results.total(), hits, results.facets(), next);
     }
 
@@ -125,29 +104,5 @@ public class SearchResource {
                 new SourceRef(h.sourceId(), h.sourceTitle(), h.authors(), h.retracted(), "/api/sources/" + h.sourceId()),
                 new QuestionRef(h.propositionId(), h.subject(), h.status(), "/propositions/" + h.propositionId()),
                 h.score());
-    }
-
-    private static String nextPage(String q, String lang, String status, String subject, String source, String kind,
-                                   String origin, String publishedBefore, int limit, String after) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("q", q);
-        params.put("lang", lang);
-        params.put("status", status);
-        params.put("subject", subject);
-        params.put("source", source);
-        params.put("kind", kind);
-        params.put("origin", origin);
-        params.put("publishedBefore", publishedBefore);
-        params.put("limit", Integer.toString(limit));
-        params.put("after", after);
-        StringBuilder url = new StringBuilder("/api/search");
-        char sep = '?';
-        for (var e : params.entrySet()) {
-            if (e.getValue() != null) {
-                url.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-                sep = '&';
-            }
-        }
-        return url.toString();
     }
 }
