@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 public class LocalReaders {
 
     private static final Logger LOG = Logger.getLogger(LocalReaders.class);
-    static final int BATCH = 2_000;
+    static final int BATCH = 5_000;
 
     @Inject
     AxonLedger axon;
@@ -212,6 +212,9 @@ public class LocalReaders {
                     batches++;
                     token = last;
                     position = positionOf(last);
+                    if (!stream.hasNextAvailable()) {
+                        model.settle();
+                    }
                 }
             }
             if (rebuild) {

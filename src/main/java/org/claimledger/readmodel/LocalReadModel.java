@@ -21,9 +21,12 @@ public interface LocalReadModel {
 
     /**
      * Events read from the log, in the log's order; {@code after} is where the log stands after the last of
-     * them. Handled events must be visible to readers when this returns; the model commits when it sees fit.
+     * them. The model commits when it sees fit.
      */
     void handle(List<Object> events, Progress after) throws Exception;
+
+    /** Nothing more is waiting in the log: everything handled must be visible to readers when this returns. */
+    void settle() throws Exception;
 
     /** Empties it, for a rebuild from the start of the log. */
     void clear() throws Exception;

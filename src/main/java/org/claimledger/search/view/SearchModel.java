@@ -56,6 +56,7 @@ public class SearchModel implements LocalReadModel {
     private SearchIndex index;
     private Progress progress;
     private long lastCommit = System.nanoTime();
+    private long lastRefresh = System.nanoTime();
 
     @PostConstruct
     void open() {
@@ -111,10 +112,23 @@ public class SearchModel implements LocalReadModel {
             apply(event);
         }
         progress = after;
-        index.refresh();
+        // while catching up, readers see progress once a second: a refresh per batch would flush a small segment each time
+        if (System.nanoTime() - lastRefresh > 1_000_000_000L) {
+            refresh();
+        }
         if (System.nanoTime() - lastCommit > commitInterval.toNanos()) {
             commit();
         }
+    }
+
+    @Override
+    public synchronized void settle() throws IOException {
+        refresh();
+    }
+
+    private void refresh() throws IOException {
+        index.refresh();
+        lastRefresh = System.nanoTime();
     }
 
     @Override
