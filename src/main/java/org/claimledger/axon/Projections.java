@@ -61,6 +61,9 @@ public class Projections {
     StoredTokens storedTokens;
 
     @Inject
+    LocalReaders localReaders;
+
+    @Inject
     Replicas replicas;
 
     @ConfigProperty(name = "claimledger.projections.claim-timeout", defaultValue = "10S")
@@ -112,12 +115,17 @@ public class Projections {
 
     public List<Status> status() {
         long head = head();
-        return processors().entrySet().stream()
+        List<Status> all = new java.util.ArrayList<>(processors().entrySet().stream()
                 .map(e -> status(e.getKey(), e.getValue(), head))
-                .toList();
+                .toList());
+        all.addAll(localReaders.status(head));
+        return all;
     }
 
     public Status status(String name) {
+        if (localReaders.has(name)) {
+            return localReaders.status(name, head());
+        }
         return status(name, processor(name), head());
     }
 
@@ -127,6 +135,12 @@ public class Projections {
 
     /** Rebuilds the read model from the whole event log; returns at once (poll its status). */
     public Status rebuild(String name) {
+        if (localReaders.has(name)) {
+            // a replica's own copy: this replica empties and reads it again; the others keep theirs
+            long head = head();
+            localReaders.rebuild(name, head);
+            return localReaders.status(name, head);
+        }
         TrackingEventProcessor processor = processor(name);
         if (projection(name).map(p -> !p.rebuildable()).orElse(false)) {
             throw Rejection.conflict("read model " + name + " is never rebuilt: subscribers follow it by id, and a"

@@ -24,6 +24,8 @@ final class Templates {
 
     static native TemplateInstance missing(String what, String id);
 
+    static native TemplateInstance search(SearchPage.Results page);
+
     /** What every page serves its script: the update types to listen for (stream.UpdateType, listed once). */
     @io.quarkus.qute.TemplateGlobal
     static String updateTypes() {

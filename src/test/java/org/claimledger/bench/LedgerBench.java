@@ -57,6 +57,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   {@code -Dbench.export-claims} claims (1M), as N-Quads and as JSON-LD, from a service held to
  *   {@code -Dbench.export-heap} (-Xmx256m): triples/s, and the heap in use after a collection, sampled
  *   while it streams.</li>
+ *   <li>search (not in the default run): the log taken to 100k and 1M claims quoted in five languages
+ *   with English translations: the search index catching up beside every other read model, then
+ *   rebuilt alone, its size per claim, and search latency for one word, three words and a phrase.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -B -Pbench -DskipTests package exec:java}. Options: {@code -Dbench.parts=floor,peer,ingest,stream,scale},
@@ -116,6 +119,9 @@ public final class LedgerBench {
             }
             if (parts.contains("export")) {
                 bench.export();
+            }
+            if (parts.contains("search")) {
+                bench.search();
             }
             r.setup("took", String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - started) / 60e9));
             r.print();
@@ -747,7 +753,75 @@ public final class LedgerBench {
                 report.against("export", at + ": " + format[1] + " export, peak service heap after a collection while streaming",
                         peak.get() / 1048576.0, "MiB", "at rest before the exports", idle / 1048576.0,
                         "under " + exportHeap, null);
+    // ---- search (issue 20; not in the default run) ---------------------------------------------------
+
+    private void search() throws Exception {
+        int[] checkpoints = Arrays.stream(System.getProperty("bench.search.checkpoints", "100000,1000000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int samples = Integer.getInteger("bench.samples", 1000);
+        pg.recreate("bench_search");
+        SyntheticTexts texts = new SyntheticTexts();
+        SyntheticLedger ledger = new SyntheticLedger("bench", texts);
+        try (ServiceProcess service = service("search", "bench_search")) {
+            service.start();
+            Client client = new Client(service);
+            for (int target : checkpoints) {
+                System.out.printf("== search: the log taken to %,d claims in five languages%n", target);
+                String at = String.format(Locale.ROOT, "%,d claims", target);
+                int claimsBefore = ledger.claims;
+                try (Connection c = pg.connect("bench_search")) {
+                    BenchPostgres.copy(c, "domain_event_entry", out -> ledger.upTo(target, out));
+                }
+                int added = ledger.claims - claimsBefore;
+                boolean large = target >= 1_000_000;
+                long t0 = System.nanoTime();
+                awaitCaughtUp(client, "search", Duration.ofMinutes(30));
+                double beside = added / ((System.nanoTime() - t0) / 1e9);
+                report.add("search", at + ": index catching up on the new claims, beside every other read model",
+                        beside, "claims/s");
+                awaitCaughtUp(client, null, Duration.ofMinutes(30));
+                long t1 = System.nanoTime();
+                client.post("/api/admin/projections/search/rebuild", "", 202, 200);
+                Thread.sleep(1500); // the reader looks for a rebuild at least once a second
+                awaitCaughtUp(client, "search", Duration.ofMinutes(30));
+                double alone = ledger.claims / ((System.nanoTime() - t1) / 1e9);
+                report.against("search", at + ": index rebuilt alone from the whole log", alone, "claims/s",
+                        "catching up beside the others", beside, large ? ">= 20,000/s" : null, large ? alone >= 20_000 : null);
+                Thread.sleep(6000); // committed: the size on disk is the index's, not the writer's buffers
+                long bytes = directorySize(dataDir.resolve("search").resolve("search"));
+                report.add("search", at + ": index size per claim (" + Report.num(bytes / 1e6) + " MB on disk)",
+                        (double) bytes / ledger.claims, "bytes");
+                record Query(String name, PathOf path) {
+                }
+                for (Query q : List.of(
+                        new Query("one word", i -> searchPath(texts.word(i % 5, new Random(i)))),
+                        new Query("three words", i -> {
+                            Random r = new Random(i);
+                            return searchPath(texts.word(i % 5, r) + " " + texts.word(i % 5, r) + " " + texts.word(i % 5, r));
+                        }),
+                        new Query("a phrase of two words", i -> {
+                            Random r = new Random(i);
+                            return searchPath("\"" + texts.word(i % 5, r) + " " + texts.word(i % 5, r) + "\"");
+                        }))) {
+                    double[] ms = time(client, samples, q.path());
+                    report.add(new Report.Figure("search", at + ": GET /api/search, " + q.name() + ", p99 (p50 "
+                            + Report.num(ms[0]) + " ms)", ms[1], "ms", null, null, null, large ? "< 50 ms" : null,
+                            large ? ms[1] < 50 : null));
+                }
             }
+        }
+    }
+
+    private static String searchPath(String q) {
+        return "/api/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long directorySize(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 

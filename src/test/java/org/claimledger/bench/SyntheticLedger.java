@@ -50,8 +50,16 @@ final class SyntheticLedger {
     int claims;
     long events;
 
+    /** Quotes in five languages with English translations, for the search benchmark; null: one English line. */
+    private final SyntheticTexts texts;
+
     SyntheticLedger(String prefix) {
+        this(prefix, null);
+    }
+
+    SyntheticLedger(String prefix, SyntheticTexts texts) {
         this.prefix = prefix;
+        this.texts = texts;
     }
 
     String proposition(int i) {
@@ -86,9 +94,11 @@ final class SyntheticLedger {
             List<String> derived = sources > 10 && random.nextInt(20) == 0
                     ? List.of(prefix + "-s" + random.nextInt(sources)) : List.of();
             sources++;
-            emit(out, "Source", source, 0, new SourceRegistered(source, new SourceDetails("Source " + source,
+            int language = texts == null ? SyntheticTexts.english() : sources % SyntheticTexts.LANGUAGES.length;
+            String title = texts == null ? "Source " + source : texts.sentence(language, random, 6);
+            emit(out, "Source", source, 0, new SourceRegistered(source, new SourceDetails(title,
                     List.of("Author " + random.nextInt(1000)), SourceKind.SCHOLARSHIP,
-                    PartialDate.parse(String.valueOf(1945 + random.nextInt(80))), "en",
+                    PartialDate.parse(String.valueOf(1945 + random.nextInt(80))), SyntheticTexts.LANGUAGES[language],
                     ORIGINS[random.nextInt(ORIGINS.length)], derived, null)));
             emit(out, "Source", source, 1, new SourceAssessed(source, Grade.values()[random.nextInt(5)],
                     "graded for the benchmark"));
@@ -98,8 +108,12 @@ final class SyntheticLedger {
                 ClaimContent content = new ClaimContent(proposition(random.nextInt(propositions)),
                         random.nextInt(10) == 0 ? Stance.DENIES : Stance.ASSERTS,
                         new Value.EntityRef(VALUES[random.nextInt(VALUES.length)]), "p. " + (i + 1),
-                        "a passage of some length, as sources tend to have, quoted exactly as printed, " + i,
-                        "en", null, null, null, null);
+                        texts == null ? "a passage of some length, as sources tend to have, quoted exactly as printed, " + i
+                                : texts.sentence(language, random, 12 + random.nextInt(14)),
+                        SyntheticTexts.LANGUAGES[language],
+                        texts == null || language == SyntheticTexts.english() ? null
+                                : texts.sentence(SyntheticTexts.english(), random, 12 + random.nextInt(14)),
+                        null, null, null);
                 emit(out, "Claim", claimId, 0, new ClaimRecorded(claimId, source, content));
                 claims++;
             }

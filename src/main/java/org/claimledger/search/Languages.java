@@ -1,0 +1,110 @@
+package org.claimledger.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.de.GermanNormalizationFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.morfologik.MorfologikFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.DutchStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+import java.io.Reader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How a text is analysed, by the language it is written in. Each chain reduces a word to its stem in
+ * that language (Polish by Morfologik's dictionary, Russian and Dutch by Snowball, German and English by
+ * light stemmers), then drops case and diacritics, so that {@code mieście} finds {@code miasto} and
+ * {@code Krakow} finds {@code Kraków}. Stop words are kept: a quoted phrase must match as written.
+ *
+ * <p>Texts in a language without a chain of its own, and every text a second time, go through the
+ * neutral chain: words, lower case, no diacritics, no stemming. A word typed exactly as the source
+ * wrote it is found whatever the language.
+ */
+public final class Languages {
+
+    /** The languages with a stemmer of their own; every other language is analysed neutrally. */
+    public static final List<String> STEMMED = List.of("pl", "ru", "nl", "de", "en");
+
+    public static final String NEUTRAL = "any";
+
+    private static final NormalizeCharMap YO = yo();
+
+    private static final Map<String, Function<TokenStream, TokenStream>> STEMMERS = Map.of(
+            // every lemma of the word from Morfologik's dictionary: stempel's table missed miasta, mieście,
+            // Krakowa and Armii (ADR 15); the dictionary looks words up in their case, so it comes first
+            "pl", t -> new LowerCaseFilter(new MorfologikFilter(t)),
+            "ru", t -> new SnowballFilter(new LowerCaseFilter(t), new RussianStemmer()),
+            "nl", t -> new SnowballFilter(new LowerCaseFilter(t), new DutchStemmer()),
+            "de", t -> new GermanLightStemFilter(new GermanNormalizationFilter(new LowerCaseFilter(t))),
+            "en", t -> new PorterStemFilter(new EnglishPossessiveFilter(new LowerCaseFilter(t))));
+
+    private Languages() {
+    }
+
+    /** The analysis chain for texts in {@code language} (a stemmed language, or {@link #NEUTRAL}). */
+    public static Analyzer analyzer(String language) {
+        Function<TokenStream, TokenStream> stemmer = STEMMERS.getOrDefault(language, LowerCaseFilter::new);
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer words = new StandardTokenizer();
+                TokenStream stems = stemmer.apply(words);
+                return new TokenStreamComponents(words, new ASCIIFoldingFilter(stems));
+            }
+
+            // a phrase never runs from one text of a document into the next (a quote into its translation)
+            @Override
+            public int getPositionIncrementGap(String field) {
+                return 100;
+            }
+
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return new MappingCharFilter(YO, reader);
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /**
+     * The stemmed language a text's BCP 47 tag falls under ({@code pl-PL} under {@code pl}), or
+     * {@link #NEUTRAL}.
+     */
+    public static String of(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return NEUTRAL;
+        }
+        String primary = primary(tag);
+        return STEMMED.contains(primary) ? primary : NEUTRAL;
+    }
+
+    /** The primary language subtag of a BCP 47 tag, lower case ({@code pl-PL}: {@code pl}). */
+    public static String primary(String tag) {
+        return tag.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+    }
+
+    // Russian writes ё and е for one letter in most print: treat them as one.
+    private static NormalizeCharMap yo() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        map.add("ё", "е");
+        map.add("Ё", "Е");
+        return map.build();
+    }
+}

@@ -1,0 +1,113 @@
+package org.claimledger.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A historian's query as Lucene runs it. Every word or phrase must be found (in a quote, a translation,
+ * a note, or the source's title or authors); each may be found in any language's analysis of the text,
+ * or under any other name of an entity it names.
+ *
+ * <p>Scores are fixed numbers, not statistics: a part found as written counts {@value #AS_WRITTEN}, found
+ * only in another form of the word {@value #INFLECTED}, and a hit's score is the sum over the parts. So
+ * the order of results does not depend on what else the index holds or how its segments were merged:
+ * a rebuilt index ranks as the one that caught up, and a historian can be told why a hit ranks first.
+ */
+record SearchQuery(Query query, Map<String, Set<String>> terms) {
+
+    static final float AS_WRITTEN = 2f;
+    static final float INFLECTED = 1f;
+
+    /** Builds the query, or says that nothing searchable is left of the text. */
+    static SearchQuery of(QueryText text, NameBook names) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        Map<String, Set<String>> terms = new HashMap<>();
+        int parts = 0;
+        for (List<String> alternatives : alternatives(text, names)) {
+            List<Query> ways = new ArrayList<>();
+            for (String field : Fields.TEXT) {
+                Analyzer analyzer = Fields.analyzer(field);
+                QueryBuilder builder = new QueryBuilder(analyzer);
+                for (String alternative : alternatives) {
+                    Query q = builder.createPhraseQuery(field, alternative);
+                    if (q != null) {
+                        float weight = field.equals(Fields.TEXT_ANY) ? AS_WRITTEN : INFLECTED;
+                        ways.add(new BoostQuery(new ConstantScoreQuery(q), weight));
+                        terms.computeIfAbsent(field, f -> new HashSet<>()).addAll(Analysis.terms(analyzer, alternative));
+                    }
+                }
+            }
+            if (!ways.isEmpty()) {
+                all.add(new DisjunctionMaxQuery(ways, 0f), BooleanClause.Occur.MUST);
+                parts++;
+            }
+        }
+        if (parts == 0) {
+            throw new IllegalArgumentException("has no words to search for");
+        }
+        return new SearchQuery(all.build(), terms);
+    }
+
+    /**
+     * The query's parts, each with the texts that may stand for it: the part itself, and when it is a
+     * name (of one word or several following each other), every other name of that entity.
+     */
+    static List<List<String>> alternatives(QueryText text, NameBook names) {
+        List<List<String>> parts = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (QueryText.Part part : text.parts()) {
+            if (part.phrase()) {
+                namesIn(words, names, parts);
+                words.clear();
+                parts.add(withNames(part.text(), names));
+            } else {
+                words.add(part.text());
+            }
+        }
+        namesIn(words, names, parts);
+        return parts;
+    }
+
+    // joins following words into the longest name they make, left to right
+    private static void namesIn(List<String> words, NameBook names, List<List<String>> parts) {
+        int i = 0;
+        while (i < words.size()) {
+            int taken = 1;
+            Set<String> found = Set.of();
+            for (int n = Math.min(names.longest(), words.size() - i); n >= 1; n--) {
+                Set<String> like = names.namesLike(String.join(" ", words.subList(i, i + n)));
+                if (!like.isEmpty()) {
+                    taken = n;
+                    found = like;
+                    break;
+                }
+            }
+            LinkedHashSet<String> alternatives = new LinkedHashSet<>();
+            alternatives.add(String.join(" ", words.subList(i, i + taken)));
+            alternatives.addAll(found);
+            parts.add(List.copyOf(alternatives));
+            i += taken;
+        }
+    }
+
+    private static List<String> withNames(String text, NameBook names) {
+        LinkedHashSet<String> alternatives = new LinkedHashSet<>();
+        alternatives.add(text);
+        alternatives.addAll(names.namesLike(text));
+        return List.copyOf(alternatives);
+    }
+}

@@ -1,0 +1,239 @@
+package org.claimledger.search.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.claimledger.claim.ClaimContent;
+import org.claimledger.claim.ClaimEvent;
+import org.claimledger.entity.EntityEvent;
+import org.claimledger.proposition.PropositionEvent;
+import org.claimledger.readmodel.LocalReadModel;
+import org.claimledger.search.SearchIndex;
+import org.claimledger.search.SearchRequest;
+import org.claimledger.search.SearchResults;
+import org.claimledger.search.Texts;
+import org.claimledger.source.SourceDetails;
+import org.claimledger.source.SourceEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The search read model: the log's claims, sources, questions and names in a Lucene index on this
+ * replica's disk ({@code claimledger.search.dir}, or {@code memory}), fed by the replica's own reader of
+ * the log. Handled events are searchable when {@link #handle} returns; they are committed, with how far
+ * the log was read, every few seconds.
+ */
+@ApplicationScoped
+public class SearchModel implements LocalReadModel {
+
+    private static final Logger LOG = Logger.getLogger(SearchModel.class);
+    static final String NAME = "search";
+
+    @ConfigProperty(name = "claimledger.search.dir", defaultValue = "memory")
+    String dir;
+
+    @ConfigProperty(name = "claimledger.search.commit-interval", defaultValue = "5S")
+    java.time.Duration commitInterval;
+
+    @Inject
+    Statuses statuses;
+
+    private SearchIndex index;
+    private Progress progress;
+    private long lastCommit = System.nanoTime();
+    private long lastRefresh = System.nanoTime();
+
+    @PostConstruct
+    void open() {
+        try {
+            index = SearchIndex.open(directory());
+            Map<String, String> kept = index.committed();
+            if (kept.containsKey("position")) {
+                progress = new Progress(kept.get("ledger"), kept.get("position"), Long.parseLong(kept.getOrDefault("events", "0")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // each replica its own copy; a second process on the same directory (replicas on one machine) keeps one in memory
+    private Directory directory() throws IOException {
+        if (dir.equals("memory")) {
+            return new ByteBuffersDirectory();
+        }
+        Path path = Path.of(dir);
+        Files.createDirectories(path);
+        FSDirectory fs = FSDirectory.open(path);
+        try {
+            fs.obtainLock("probe.lock").close();
+            return fs;
+        } catch (LockObtainFailedException e) {
+            fs.close();
+            LOG.warnf("the search index at %s is held by another process: this replica keeps its own in memory", path);
+            return new ByteBuffersDirectory();
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized Optional<Progress> progress() {
+        return Optional.ofNullable(progress);
+    }
+
+    @Override
+    public synchronized void handle(List<Object> events, Progress after) throws IOException {
+        for (Object event : events) {
+            apply(event);
+        }
+        progress = after;
+        // while catching up, readers see progress once a second: a refresh per batch would flush a small segment each time
+        if (System.nanoTime() - lastRefresh > 1_000_000_000L) {
+            refresh();
+        }
+        if (System.nanoTime() - lastCommit > commitInterval.toNanos()) {
+            commit();
+        }
+    }
+
+    @Override
+    public synchronized void settle() throws IOException {
+        refresh();
+    }
+
+    private void refresh() throws IOException {
+        index.refresh();
+        lastRefresh = System.nanoTime();
+    }
+
+    @Override
+    public synchronized void clear() throws IOException {
+        index.clear();
+        progress = null;
+    }
+
+    @Override
+    public synchronized void commit() throws IOException {
+        index.commit(progress == null ? Map.of()
+                : Map.of("ledger", progress.ledger(), "position", progress.position(), "events", Long.toString(progress.events())));
+        lastCommit = System.nanoTime();
+    }
+
+    /** Runs a search on what this replica has read of the log. */
+    public SearchResults search(SearchRequest request) throws IOException {
+        statuses.refresh();
+        return index.search(request, statuses::of);
+    }
+
+    /** Claims this replica's index holds. */
+    public long claims() throws IOException {
+        return index.claims();
+    }
+
+    private void apply(Object event) throws IOException {
+        if (event instanceof SourceEvent e) {
+            e.accept(sources);
+        } else if (event instanceof ClaimEvent e) {
+            e.accept(claims);
+        } else if (event instanceof PropositionEvent.PropositionDefined e) {
+            index.putSubject(e.propositionId(), e.details().subject());
+        } else if (event instanceof EntityEvent.EntityDefined e) {
+            LinkedHashSet<String> names = new LinkedHashSet<>(e.details().labels().values());
+            names.addAll(e.details().aliases());
+            index.putNames(new Texts.EntityNames(e.entityId(), new ArrayList<>(names)));
+        }
+    }
+
+    private static Texts.SourceText text(String id, SourceDetails d, boolean retracted) {
+        return new Texts.SourceText(id, d.title(), d.authors(), d.language(), d.kind() == null ? null : d.kind().wire(),
+                d.origin(), d.published(), retracted);
+    }
+
+    private static Texts.ClaimText text(String id, String sourceId, ClaimContent c) {
+        return new Texts.ClaimText(id, sourceId, c.propositionId(), c.quote(), c.quoteLanguage(), c.translation(),
+                c.note(), false);
+    }
+
+    // a retraction outlives revisions of the source; grades are not searched
+    private final SourceEvent.Handler<Void> sources = new SourceEvent.Handler<>() {
+        @Override
+        public Void registered(SourceEvent.SourceRegistered e) {
+            return io(() -> index.putSource(text(e.sourceId(), e.details(), false)));
+        }
+
+        @Override
+        public Void revised(SourceEvent.SourceRevised e) {
+            return io(() -> index.putSource(text(e.sourceId(), e.details(), index.retracted(e.sourceId()))));
+        }
+
+        @Override
+        public Void assessed(SourceEvent.SourceAssessed e) {
+            return null;
+        }
+
+        @Override
+        public Void retracted(SourceEvent.SourceRetracted e) {
+            return io(() -> index.retractSource(e.sourceId(), true));
+        }
+
+        @Override
+        public Void reinstated(SourceEvent.SourceReinstated e) {
+            return io(() -> index.retractSource(e.sourceId(), false));
+        }
+    };
+
+    private final ClaimEvent.Handler<Void> claims = new ClaimEvent.Handler<>() {
+        @Override
+        public Void recorded(ClaimEvent.ClaimRecorded e) {
+            return io(() -> index.putClaim(text(e.claimId(), e.sourceId(), e.content())));
+        }
+
+        @Override
+        public Void revised(ClaimEvent.ClaimRevised e) {
+            return io(() -> index.putClaim(text(e.claimId(), e.sourceId(), e.content())));
+        }
+
+        @Override
+        public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
+            return io(() -> index.withdrawClaim(e.claimId(), true));
+        }
+    };
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static Void io(Write write) {
+        try {
+            write.run();
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
