@@ -753,6 +753,10 @@ public final class LedgerBench {
                 report.against("export", at + ": " + format[1] + " export, peak service heap after a collection while streaming",
                         peak.get() / 1048576.0, "MiB", "at rest before the exports", idle / 1048576.0,
                         "under " + exportHeap, null);
+            }
+        }
+    }
+
     // ---- search (issue 20; not in the default run) ---------------------------------------------------
 
     private void search() throws Exception {
