@@ -16,8 +16,6 @@ import org.claimledger.verdict.view.VerdictQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,10 +74,6 @@ public class SearchPage {
         } catch (Rejection r) {
             String problem = r.errors().stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
             return html(400, new Results(params, true, problem, 0, List.of(), List.of(), null));
-        } catch (IllegalArgumentException e) {
-            return html(400, new Results(params, true, "q " + e.getMessage(), 0, List.of(), List.of(), null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         Set<String> ids = new LinkedHashSet<>();
         results.hits().forEach(h -> ids.add(h.propositionId()));

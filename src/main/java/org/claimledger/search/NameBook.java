@@ -2,7 +2,6 @@ package org.claimledger.search;
 
 import org.apache.lucene.analysis.Analyzer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +64,5 @@ final class NameBook {
         namesOfEntity.clear();
         entitiesOfName.clear();
         longest = 1;
-    }
-
-    List<String> entities() {
-        return new ArrayList<>(namesOfEntity.keySet());
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.claimledger.common.Rejection;
 import org.claimledger.search.SearchRequest;
 import org.claimledger.search.SearchResults;
 import org.claimledger.search.view.SearchModel;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -86,14 +84,7 @@ public class SearchResource {
             @Parameter(description = "The cursor of a previous page's next") @QueryParam("after") String after) {
         SearchParams params = new SearchParams(q, lang, status, subject, source, kind, origin, publishedBefore, limit, after);
         SearchRequest request = params.request();
-        SearchResults results;
-        try {
-            results = search.search(request);
-        } catch (IllegalArgumentException e) {
-            throw Rejection.invalid("q", e.getMessage()); // nothing searchable left of it
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        SearchResults results = search.search(request);
         List<Hit> hits = results.hits().stream().map(SearchResource::hit).toList();
         String next = results.next() == null ? null : params.url("/api/search", results.next());
         return new Found(q, results.total(), hits, results.facets(), next);

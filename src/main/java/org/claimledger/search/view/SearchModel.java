@@ -9,6 +9,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.claimledger.claim.ClaimContent;
+import org.claimledger.common.Rejection;
 import org.claimledger.claim.ClaimEvent;
 import org.claimledger.entity.EntityEvent;
 import org.claimledger.proposition.PropositionEvent;
@@ -144,15 +145,20 @@ public class SearchModel implements LocalReadModel {
         lastCommit = System.nanoTime();
     }
 
-    /** Runs a search on what this replica has read of the log. */
-    public SearchResults search(SearchRequest request) throws IOException {
+    /**
+     * Runs a search on what this replica has read of the log.
+     *
+     * @throws org.claimledger.common.Rejection naming {@code q} when nothing searchable is left of it
+     */
+    public SearchResults search(SearchRequest request) {
         statuses.refresh();
-        return index.search(request, statuses::of);
-    }
-
-    /** Claims this replica's index holds. */
-    public long claims() throws IOException {
-        return index.claims();
+        try {
+            return index.search(request, statuses::of);
+        } catch (IllegalArgumentException e) {
+            throw Rejection.invalid("q", e.getMessage()); // every word dropped by the analysis
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void apply(Object event) throws IOException {
