@@ -184,7 +184,7 @@ public class AxonLedger {
         JacksonSerializer.Builder builder = JacksonSerializer.builder()
                 .objectMapper(eventMapper())
                 .classLoader(AxonLedger.class.getClassLoader());
-        return new PinnedNameSerializer(builder);
+        return new UpcastingSerializer(new PinnedNameSerializer(builder));
     }
 
     private Configurer configure() {
@@ -203,6 +203,8 @@ public class AxonLedger {
                                 .transactionManager(transactions)
                                 .eventSerializer(serializer)
                                 .snapshotSerializer(serializer)
+                                // events written by earlier code read as the current classes
+                                .upcasterChain(SourceDetailsUpcaster.chain())
                                 .persistenceExceptionResolver(new PostgresDuplicateKeys())
                                 .schema(EVENT_SCHEMA)
                                 .batchSize(fetchSize)))
