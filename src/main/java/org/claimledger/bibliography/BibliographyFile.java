@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.undercouch.citeproc.bibtex.BibTeXConverter;
 import de.undercouch.citeproc.csl.CSLItemData;
-import de.undercouch.citeproc.helper.json.MapJsonBuilderFactory;
+import de.undercouch.citeproc.helper.json.StringJsonBuilderFactory;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.Key;
@@ -121,10 +121,12 @@ public final class BibliographyFile {
             Map<String, Object> csl;
             try {
                 CSLItemData data = converter.toItemData(entry);
+                // through JSON text, so the item holds JSON values only (the builder's maps hold CSL enums)
+                String json = (String) data.toJson(new StringJsonBuilderFactory().createJsonBuilder());
                 @SuppressWarnings("unchecked")
-                Map<String, Object> converted = (Map<String, Object>) data.toJson(new MapJsonBuilderFactory().createJsonBuilder());
-                csl = new LinkedHashMap<>(converted);
-            } catch (RuntimeException unconvertible) {
+                Map<String, Object> converted = JSON.readValue(json, LinkedHashMap.class);
+                csl = converted;
+            } catch (RuntimeException | JsonProcessingException unconvertible) {
                 throw new Malformed("entry '" + key + "' cannot be read: " + unconvertible.getMessage());
             }
             if (BIBLATEX_TYPES.containsKey(type)) {

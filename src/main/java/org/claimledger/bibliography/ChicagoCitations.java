@@ -36,8 +36,7 @@ public final class ChicagoCitations {
     private static final ChicagoCitations INSTANCE = new ChicagoCitations();
 
     private final OneItem items = new OneItem();
-    private CSL text;
-    private CSL html;
+    private CSL csl;
 
     private ChicagoCitations() {
     }
@@ -111,21 +110,21 @@ public final class ChicagoCitations {
 
     private synchronized Rendered renderItem(Map<String, Object> item) {
         try {
-            if (text == null) {
-                text = new CSL(items, STYLE);
-                text.setOutputFormat("text");
-                html = new CSL(items, STYLE);
-                html.setOutputFormat("html");
+            if (csl == null) {
+                csl = new CSL(items, STYLE);
             }
             items.item = CSLItemData.fromJson(item);
-            return new Rendered(once(text, items.item.getId()).strip(), htmlEntry(once(html, items.item.getId())));
+            // one processor, its format switched per rendering (two processors shared their output format)
+            String text = once(csl, "text", items.item.getId()).strip();
+            return new Rendered(text, htmlEntry(once(csl, "html", items.item.getId())));
         } catch (IOException e) {
             throw new UncheckedIOException("the Chicago author-date style cannot be read", e);
         }
     }
 
-    private static String once(CSL csl, String id) {
+    private static String once(CSL csl, String format, String id) {
         csl.reset();
+        csl.setOutputFormat(format);
         csl.registerCitationItems(id);
         String[] entries = csl.makeBibliography().getEntries();
         return entries.length == 0 ? "" : entries[0];
