@@ -76,7 +76,7 @@ public final class BibliographyFile {
             var where = e.getLocation();
             throw new Malformed("the file is not valid JSON" + (where == null ? ""
                     : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
-                    + ": " + e.getOriginalMessage());
+                    + ": " + e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker.*$", ""));
         }
         if (root != null && root.isObject() && root.has("items")) {
             root = root.get("items");
