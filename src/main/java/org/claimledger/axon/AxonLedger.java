@@ -144,6 +144,24 @@ public class AxonLedger {
     }
 
     /** What the ledger holds, as reference checks see it (see {@link RememberedReferences}). */
+    /**
+     * A source's description as last recorded, read from its own stream (not from a read model that
+     * may be behind): what a re-import compares a bibliography's entry with. Empty when not registered.
+     */
+    public java.util.Optional<org.claimledger.source.SourceDetails> sourceDetails(String sourceId) {
+        var stream = eventStore().readEvents(Source.streamId(sourceId), 0);
+        org.claimledger.source.SourceDetails details = null;
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof org.claimledger.source.SourceEvent.SourceRegistered r) {
+                details = r.details();
+            } else if (payload instanceof org.claimledger.source.SourceEvent.SourceRevised r) {
+                details = r.details();
+            }
+        }
+        return java.util.Optional.ofNullable(details);
+    }
+
     public References references() {
         return running().getComponent(References.class);
     }
@@ -184,7 +202,7 @@ public class AxonLedger {
         JacksonSerializer.Builder builder = JacksonSerializer.builder()
                 .objectMapper(eventMapper())
                 .classLoader(AxonLedger.class.getClassLoader());
-        return new PinnedNameSerializer(builder);
+        return new UpcastingSerializer(new PinnedNameSerializer(builder));
     }
 
     private Configurer configure() {
@@ -203,6 +221,8 @@ public class AxonLedger {
                                 .transactionManager(transactions)
                                 .eventSerializer(serializer)
                                 .snapshotSerializer(serializer)
+                                // events written by earlier code read as the current classes
+                                .upcasterChain(SourceDetailsUpcaster.chain())
                                 .persistenceExceptionResolver(new PostgresDuplicateKeys())
                                 .schema(EVENT_SCHEMA)
                                 .batchSize(fetchSize)))

@@ -21,4 +21,29 @@ public final class LanguageTags {
             return false;
         }
     }
+
+    /**
+     * A BCP 47 tag for a language as bibliographies write it: a tag ({@code pl}, {@code pl-PL},
+     * {@code pl_PL}) or an English name ({@code Polish}, {@code English}). Empty when it is neither.
+     */
+    public static java.util.Optional<String> fromNameOrTag(String language) {
+        if (language == null || language.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String text = language.strip();
+        for (String code : Locale.getISOLanguages()) {
+            if (new Locale(code).getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(text)) {
+                return java.util.Optional.of(Locale.forLanguageTag(code).toLanguageTag());
+            }
+        }
+        String tag = text.replace('_', '-');
+        // a bare word of five or more letters is a name we do not know, not a registered subtag
+        if (!tag.contains("-") && tag.length() > 3 && !tag.equals("und")) {
+            return java.util.Optional.empty();
+        }
+        if (!isValid(tag)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Locale.Builder().setLanguageTag(tag).build().toLanguageTag());
+    }
 }

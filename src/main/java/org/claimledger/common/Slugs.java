@@ -26,6 +26,26 @@ public final class Slugs {
         return true;
     }
 
+    /**
+     * A slug made of free text ({@code "Kraków 1945: the NKVD"} → {@code krakow-1945-the-nkvd}):
+     * diacritics folded, everything but letters and digits a hyphen, at most {@code maxLength}
+     * characters. Empty when nothing of the text is left.
+     */
+    public static String of(String text, int maxLength) {
+        if (text == null) {
+            return "";
+        }
+        String folded = java.text.Normalizer.normalize(text.replace("ł", "l").replace("Ł", "L")
+                .replace("ß", "ss").replace("ø", "o").replace("Ø", "O"), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+        String slug = folded.replaceAll("[^a-z0-9._-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^[-._]+|[-._]+$", "");
+        if (slug.length() > maxLength) {
+            slug = slug.substring(0, maxLength).replaceAll("[-._]+$", "");
+        }
+        return slug;
+    }
+
     public static final String RULE = "must be a lowercase slug (a-z, 0-9, '.', '_', '-', segments joined by '/'), at most "
             + MAX_LENGTH + " characters";
 }

@@ -46,10 +46,18 @@ public class PropositionPage {
     public record WithdrawnClaim(PropositionSheet.ClaimCard claim, String sourceId, String reason) {
     }
 
+    /**
+     * How to cite what the page shows: the question's wording, its verdict, when it was read, and a
+     * link that shows it again exactly so (asOf fixes the record time; publishedBefore is kept).
+     */
+    public record CiteThis(String wording, String status, String statusText, Instant readAt, String readOn,
+                           String link, boolean asRecorded) {
+    }
+
     /** The page's data. */
     public record Sheet(PropositionQueries.PropositionView proposition, PropositionSheet verdict, Timeline timeline,
                         List<Timeline.Change> changes, List<WithdrawnClaim> withdrawn, int firstYear, int lastYear, int sliderYear, String liveFrom,
-                        List<SourceQueries.SourceBrief> sources, List<EntityQueries.EntityView> entities) {
+                        List<SourceQueries.SourceBrief> sources, List<EntityQueries.EntityView> entities, CiteThis cite) {
         public String liveUrl() {
             return "/api/streams/claims?proposition=" + URLEncoder.encode(proposition.id(), StandardCharsets.UTF_8)
                     + "&from=" + liveFrom;
@@ -96,18 +104,20 @@ public class PropositionPage {
     @Inject
     org.claimledger.linkeddata.ClaimReviewEmbed claimReview;
 
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.UriInfo uri;
 
     @GET
     @Path("{id: .+}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "A proposition's page (HTML); publishedBefore=<year> shows the verdict as historiography stood")
+    @Operation(summary = "A proposition's page (HTML); publishedBefore=<year> shows the verdict as historiography stood, "
+            + "asOf=<instant> as the ledger recorded it then")
     public Response page(@PathParam("id") String id, @QueryParam("publishedBefore") String publishedBefore,
-                         @QueryParam("part") String part) {
+                         @QueryParam("asOf") String asOfText, @QueryParam("part") String part,
+                         @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         Checks checks = new Checks();
         Integer year = checks.parsed("publishedBefore", BoardPage.blankToNull(publishedBefore), false,
                 org.claimledger.proposition.http.PropositionResource::year);
+        Instant asOf = checks.parsed("asOf", BoardPage.blankToNull(asOfText), false,
+                org.claimledger.proposition.http.PropositionResource::instant);
         checks.throwIfAny();
         int lastYear = VerdictQueries.presentYear();
         // the slider's far end is now: the live verdict, whatever year it names
@@ -120,7 +130,10 @@ public class PropositionPage {
             return Response.status(404).type(MediaType.TEXT_HTML).entity(Templates.missing("proposition", id)).build();
         }
         PropositionQueries.PropositionView proposition = found.get();
-        JsonNode verdict = verdictDocument(id, year);
+        // read now, or at the instant asked for: the citation below names the instant either way (to the
+        // millisecond: a whole second would fall before a verdict reached earlier in that same second)
+        Instant readAt = asOf != null ? asOf : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        JsonNode verdict = verdictDocument(id, asOf, year);
 
         Map<String, ClaimView> claims = new LinkedHashMap<>();
         proposition.claims().forEach(c -> claims.put(c.id(), c));
@@ -150,13 +163,28 @@ public class PropositionPage {
                 firstYear, lastYear,
                 year == null ? lastYear : Math.max(firstYear, Math.min(lastYear, year)), liveFrom,
                 whole ? sources.briefs(1000) : List.of(),
-                whole && "entity".equals(proposition.valueType()) ? entities.search("", 1000) : List.of());
+                whole && "entity".equals(proposition.valueType()) ? entities.search("", 1000) : List.of(),
+                citeThis(proposition, sheet, readAt, asOf != null, year, uri));
         return Response.ok(whole ? claimReview.into(Templates.proposition(page), id, uri) : Templates.proposition$verdict(page))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    private JsonNode verdictDocument(String id, Integer year) {
-        return verdicts.read(id, null, year).map(VerdictQueries.Reading::verdict).orElseGet(json::createObjectNode);
+    private JsonNode verdictDocument(String id, Instant asOf, Integer year) {
+        return verdicts.read(id, asOf, year).map(VerdictQueries.Reading::verdict).orElseGet(json::createObjectNode);
+    }
+
+    private static CiteThis citeThis(PropositionQueries.PropositionView proposition, PropositionSheet sheet,
+                                     Instant readAt, boolean asRecorded, Integer year, jakarta.ws.rs.core.UriInfo uri) {
+        String wording = proposition.label() == null ? proposition.id() : proposition.label();
+        // the instant as written (a colon is at home in a query): a reader can see the date in the link
+        String link = uri.getBaseUriBuilder().path("propositions").path(proposition.id()).build()
+                + "?asOf=" + readAt;
+        if (year != null) {
+            link += "&publishedBefore=" + year;
+        }
+        String readOn = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(readAt);
+        return new CiteThis(wording, sheet.status(), sheet.statusText(), readAt, readOn, link, asRecorded);
     }
 
     private ClaimView fromLog(ClaimEvent event) {

@@ -30,8 +30,9 @@ public sealed interface SourceEvent {
         R reinstated(SourceReinstated event);
     }
 
+    /** Revision 2: the details carry {@code bibliography} (revision 1 had none; upcast as null). */
     @PinnedName("SourceRegistered")
-    @Revision("1")
+    @Revision("2")
     record SourceRegistered(String sourceId, SourceDetails details) implements SourceEvent {
         @Override
         public <R> R accept(Handler<R> handler) {
@@ -39,8 +40,9 @@ public sealed interface SourceEvent {
         }
     }
 
+    /** Revision 2: as {@link SourceRegistered}. */
     @PinnedName("SourceRevised")
-    @Revision("1")
+    @Revision("2")
     record SourceRevised(String sourceId, SourceDetails details, String reason) implements SourceEvent {
         @Override
         public <R> R accept(Handler<R> handler) {

@@ -18,7 +18,17 @@ public record SourceInput(
         String language,
         String origin,
         List<String> derivedFrom,
-        String citation) {
+        String citation,
+        java.util.Map<String, Object> csl) {
+
+    /** The bibliographic record may be this long at most, as JSON text. */
+    public static final int MAX_CSL_CHARS = 20_000;
+
+    /** A source typed in field by field, with no CSL item. */
+    public SourceInput(String id, String title, List<String> authors, String kind, String published, String language,
+                       String origin, List<String> derivedFrom, String citation) {
+        this(id, title, authors, kind, published, language, origin, derivedFrom, citation, null);
+    }
 
     public SourceDetails details(Checks checks) {
         String t = checks.text("title", title, true, Checks.MAX_SHORT_TEXT);
@@ -37,7 +47,13 @@ public record SourceInput(
             checks.fail("derivedFrom", "a source cannot derive from itself");
         }
         String c = checks.text("citation", citation, false, Checks.MAX_LONG_TEXT);
-        return new SourceDetails(t, a, k, p, lang, o, d, c);
+        if (csl != null && csl.toString().length() > MAX_CSL_CHARS) {
+            checks.fail("csl", "is too long: at most " + MAX_CSL_CHARS + " characters of CSL-JSON");
+        }
+        if (csl != null && csl.get("type") != null && !(csl.get("type") instanceof String)) {
+            checks.fail("csl.type", "must be a CSL item type such as book or article-journal");
+        }
+        return new SourceDetails(t, a, k, p, lang, o, d, c, csl == null || csl.isEmpty() ? null : csl);
     }
 
     /** The command to register this source, or a rejection listing every bad field. */

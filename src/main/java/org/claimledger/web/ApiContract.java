@@ -189,6 +189,7 @@ public class ApiContract implements OASFilter {
                 .addProperty("file", string("In an import: the file, by its path in the bundle"))
                 .addProperty("line", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
                         .description("In an import: the line in that file"))
+                .addProperty("entry", string("In a bibliography: the entry, by its citation key or its place in the file (#3)"))
                 .addProperty("message", string("What is wrong with it"))
                 .required(List.of("message"));
         Schema problem = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))

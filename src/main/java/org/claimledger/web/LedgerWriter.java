@@ -313,6 +313,11 @@ public class LedgerWriter {
         }
     }
 
+    /** A source's description as last recorded in its stream, or empty (see {@link AxonLedger#sourceDetails}). */
+    public java.util.Optional<org.claimledger.source.SourceDetails> recordedSource(String sourceId) {
+        return QuarkusTransaction.joiningExisting().call(() -> ledger.sourceDetails(sourceId));
+    }
+
     public Outcome send(Object command, String recordedBy) {
         return sendAll(List.of(command), recordedBy, i -> "").get(0);
     }

@@ -366,10 +366,103 @@
     }));
   }
 
+  // a bibliography: the file as it is, sent to the import; first a dry run that shows the plan, then the commit
+  function setUpBibliography() {
+    const form = $('#bibliography-form');
+    if (!form) {
+      return;
+    }
+    const commit = $('#b-commit', form);
+    const table = $('#b-plan-table', form);
+    const problems = $('#b-problems', form);
+    const send = async write => {
+      clearProblems(form);
+      problems.hidden = true;
+      problems.textContent = '';
+      const token = sessionStorage.getItem(TOKEN);
+      if (!token) {
+        formProblem(form, 'Paste your token first: open “Reading without an account” at the top of the page.');
+        $('#token-panel').open = true;
+        return;
+      }
+      const file = $('#b-file', form).files[0];
+      if (!file) {
+        fieldProblem(form, 'file', 'choose your bibliography file first');
+        return;
+      }
+      const type = /\.bib(tex)?$/i.test(file.name) ? 'application/x-bibtex' : 'application/vnd.citationstyles.csl+json';
+      let response;
+      try {
+        response = await fetch('/api/imports/sources' + (write ? '?commit=true' : ''), {
+          method: 'POST', body: file,
+          headers: {'Content-Type': type, Accept: 'application/json', Authorization: 'Bearer ' + token}
+        });
+      } catch (e) {
+        formProblem(form, 'The ledger could not be reached: nothing was written. Try again.');
+        return;
+      }
+      let answer = {};
+      try {
+        answer = await response.json();
+      } catch (e) {
+        answer = {title: response.statusText};
+      }
+      if (!response.ok) {
+        table.hidden = true;
+        commit.hidden = true;
+        formProblem(form, (answer.title || 'Refused') + (answer.detail ? ': ' + answer.detail : '') + ' Nothing was written.');
+        (answer.errors || []).forEach(e => {
+          const item = document.createElement('li');
+          item.textContent = 'Entry ' + (e.entry || '?') + ', ' + (e.field || '') + ': ' + e.message;
+          problems.append(item);
+        });
+        problems.hidden = problems.children.length === 0;
+        return;
+      }
+      const body = $('tbody', table);
+      body.textContent = '';
+      (answer.entries || []).forEach(e => {
+        const row = document.createElement('tr');
+        row.dataset.action = e.action;
+        const action = e.action === 'correct' ? 'correct (' + (e.changes || []).join(', ') + ')' : e.action;
+        [e.entry, e.id, e.title, action].forEach((text, i) => {
+          const cell = document.createElement('td');
+          if (i === 1 && e.action !== 'register' || i === 1 && write) {
+            const link = document.createElement('a');
+            link.href = '/sources/' + e.id;
+            link.textContent = text;
+            cell.append(link);
+          } else {
+            cell.textContent = text;
+          }
+          row.append(cell);
+        });
+        body.append(row);
+      });
+      table.hidden = false;
+      const done = $('.done', form);
+      done.textContent = write
+        ? 'Imported: ' + answer.register + ' registered, ' + answer.correct + ' corrected, ' + answer.unchanged + ' unchanged.'
+        : 'Nothing written yet: ' + answer.register + ' to register, ' + answer.correct + ' to correct, ' + answer.unchanged + ' unchanged.';
+      done.hidden = false;
+      commit.hidden = write || answer.register + answer.correct === 0;
+    };
+    form.addEventListener('submit', ev => {
+      ev.preventDefault();
+      send(false);
+    });
+    commit.addEventListener('click', () => send(true));
+    $('#b-file', form).addEventListener('change', () => {
+      commit.hidden = true;
+      table.hidden = true;
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     setUpToken();
     setUpSlider();
     setUpForms();
+    setUpBibliography();
     $$('[data-live]').forEach(listen);
   });
   // a page left behind (or kept in the back-forward cache) must not keep its stream open: browsers

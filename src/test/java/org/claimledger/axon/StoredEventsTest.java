@@ -46,6 +46,24 @@ class StoredEventsTest {
 
     static final SourceDetails KONEV = new SourceDetails("Konev's war diary, 1969", List.of("Ivan Konev"),
             SourceKind.MEMOIR, PartialDate.parse("1969"), "ru", "soviet-state", List.of(), "Konev 1969, 31-32");
+    /** Konev's memoir as a bibliography records it: a CSL-JSON item, kept as a JSON object in the log. */
+    static final Map<String, Object> KONEV_CSL = cslItem();
+    static final SourceDetails KONEV_CITED = KONEV.withBibliography(KONEV_CSL);
+
+    private static Map<String, Object> cslItem() {
+        Map<String, Object> item = new java.util.LinkedHashMap<>();
+        item.put("id", "konev-1969-memoir");
+        item.put("type", "book");
+        item.put("title", "Sorok pjatyj");
+        Map<String, Object> konev = new java.util.LinkedHashMap<>();
+        konev.put("family", "Konev");
+        konev.put("given", "Ivan");
+        item.put("author", List.of(konev));
+        item.put("issued", Map.of("date-parts", List.of(List.of(1969))));
+        item.put("language", "ru");
+        return item;
+    }
+
     static final ClaimContent INTACT = new ClaimContent("krakow-1945/city-taken-intact", Stance.ASSERTS,
             new Value.Flag(true), "pp. 31-32", "we waren dan ook enorm blij dat we Kraków intact hadden bevrijd",
             "nl", "we were enormously glad that we had liberated Kraków intact", "slag-om-krakow-1945-nl", null,
@@ -56,7 +74,7 @@ class StoredEventsTest {
 
     static List<Object> samples() {
         return List.of(
-                new SourceEvent.SourceRegistered("konev-1969-memoir", KONEV),
+                new SourceEvent.SourceRegistered("konev-1969-memoir", KONEV_CITED),
                 new SourceEvent.SourceRevised("konev-1969-memoir", KONEV, "origin confirmed"),
                 new SourceEvent.SourceAssessed("konev-1969-memoir", Grade.D, "published under Soviet censorship"),
                 new SourceEvent.SourceRetracted("hitler-diaries-1983", "shown to be forged by the Federal Archives",
@@ -87,9 +105,10 @@ class StoredEventsTest {
         SerializedObject<String> stored = serializer.serialize(event, String.class);
         String pinned = event.getClass().getAnnotation(org.claimledger.common.PinnedName.class).value();
         assertThat(stored.getType().getName()).isEqualTo(pinned);
-        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        String revision = event.getClass().getAnnotation(org.axonframework.serialization.Revision.class).value();
+        assertThat(stored.getType().getRevision()).isEqualTo(revision);
         Object read = serializer.deserialize(new SimpleSerializedObject<>(stored.getData(), String.class,
-                new SimpleSerializedType(pinned, "1")));
+                new SimpleSerializedType(pinned, revision)));
         assertThat(read).isEqualTo(event);
     }
 
@@ -115,5 +134,67 @@ class StoredEventsTest {
         Object read = serializer.deserialize(new SimpleSerializedObject<>(old, String.class,
                 new SimpleSerializedType("SourceAssessed", "1")));
         assertThat(read).isEqualTo(new SourceEvent.SourceAssessed("s", Grade.B, "r"));
+    }
+
+    /** The events whose shape changed, as earlier code wrote them (revision 1), and what they read as now. */
+    static List<org.junit.jupiter.params.provider.Arguments> revisionOne() {
+        return List.of(
+                org.junit.jupiter.params.provider.Arguments.of("SourceRegistered",
+                        new SourceEvent.SourceRegistered("konev-1969-memoir", KONEV)),
+                org.junit.jupiter.params.provider.Arguments.of("SourceRevised",
+                        new SourceEvent.SourceRevised("konev-1969-memoir", KONEV, "origin confirmed")));
+    }
+
+    private static String revisionOneJson(String pinned) throws IOException {
+        try (InputStream in = StoredEventsTest.class.getResourceAsStream("/events/revision-1/" + pinned + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("revisionOne")
+    void a_revision_one_event_reads_as_the_current_class_with_no_bibliography(String pinned, Object expected)
+            throws IOException {
+        String old = revisionOneJson(pinned);
+        assertThat(old).doesNotContain("bibliography");
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(old, String.class,
+                new SimpleSerializedType(pinned, "1")));
+        assertThat(read).isEqualTo(expected);
+        assertThat(((SourceEvent) read).accept(new DetailsOf()).bibliography()).isNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("revisionOne")
+    void the_event_stores_upcaster_turns_revision_one_into_two(String pinned, Object expected) throws IOException {
+        var row = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Source", "source:konev-1969-memoir", 0,
+                "event-1", java.time.Instant.parse("2026-11-20T12:00:00Z"), pinned, "1", revisionOneJson(pinned),
+                serializer.serialize(org.axonframework.messaging.MetaData.emptyInstance(), String.class).getData());
+        var upcast = SourceDetailsUpcaster.chain().upcast(java.util.stream.Stream.of(
+                new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(row, serializer))).toList();
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        var payload = upcast.get(0).getData(com.fasterxml.jackson.databind.JsonNode.class).getData();
+        assertThat(payload.get("details").has("bibliography")).isTrue();
+        assertThat(payload.get("details").get("bibliography").isNull()).isTrue();
+        Object read = serializer.deserialize(upcast.get(0).getData());
+        assertThat(read).isEqualTo(expected);
+    }
+
+    @Test
+    void a_bibliography_is_stored_as_a_json_object_not_a_string() throws IOException {
+        String json = serializer.serialize(new SourceEvent.SourceRegistered("konev-1969-memoir", KONEV_CITED),
+                String.class).getData();
+        var tree = AxonLedger.eventMapper().readTree(json);
+        assertThat(tree.get("details").get("bibliography").isObject()).isTrue();
+        assertThat(tree.get("details").get("bibliography").get("author").get(0).get("family").asText()).isEqualTo("Konev");
+    }
+
+    /** The details an event carries, for the sources' events that have them. */
+    private static final class DetailsOf implements SourceEvent.Handler<SourceDetails> {
+        public SourceDetails registered(SourceEvent.SourceRegistered e) { return e.details(); }
+        public SourceDetails revised(SourceEvent.SourceRevised e) { return e.details(); }
+        public SourceDetails assessed(SourceEvent.SourceAssessed e) { return null; }
+        public SourceDetails retracted(SourceEvent.SourceRetracted e) { return null; }
+        public SourceDetails reinstated(SourceEvent.SourceReinstated e) { return null; }
     }
 }

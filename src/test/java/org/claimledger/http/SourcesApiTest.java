@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class SourcesApiTest {
@@ -47,7 +48,29 @@ class SourcesApiTest {
                 .body("published", equalTo("2007"))
                 .body("grade", equalTo("F"))
                 .body("registeredBy", equalTo(org.claimledger.testing.TestTokens.HISTORIAN))
-                .body("claims", hasSize(0)));
+                .body("claims", hasSize(0))
+                // typed in by hand: the free text as recorded, and a Chicago citation made of its fields
+                .body("citation.text", equalTo("test"))
+                .body("citation.style", equalTo("chicago-author-date"))
+                .body("citation.formatted", startsWith("Historian, A. 2007. A Source for"))
+                .body("csl", equalTo(null)));
+    }
+
+    @Test
+    void a_source_registered_with_its_csl_item_is_cited_from_it() {
+        String id = unique("cited");
+        Map<String, Object> source = new HashMap<>(Api.source(id));
+        source.put("csl", Map.of("type", "article-journal", "title", "The Liberation of Kraków",
+                "author", List.of(Map.of("family", "Kowalska", "given", "Maria")),
+                "container-title", "Studia Historyczne", "volume", "12",
+                "issued", Map.of("date-parts", List.of(List.of(1995, 3)))));
+        post("/api/sources", source).statusCode(201);
+        post("/api/sources", source).statusCode(200).body("recorded", equalTo(false));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/sources/" + id).then()
+                .statusCode(200)
+                .body("csl.title", equalTo("The Liberation of Kraków"))
+                .body("citation.formatted", equalTo(
+                        "Kowalska, Maria. 1995. “The Liberation of Kraków.” Studia Historyczne 12 (March).")));
     }
 
     @Test

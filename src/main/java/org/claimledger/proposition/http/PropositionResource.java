@@ -199,7 +199,8 @@ public class PropositionResource {
         });
     }
 
-    private static Instant instant(String text) {
+    /** An instant as {@code asOf} takes it (the pages' citation links too). */
+    public static Instant instant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

@@ -46,7 +46,10 @@ public class SourceResource {
     /** A corrected description of a source, and why it changed. */
     public record SourceRevision(String id, String title, java.util.List<String> authors, String kind,
                                  String published, String language, String origin,
-                                 java.util.List<String> derivedFrom, String citation, String reason) {
+                                 java.util.List<String> derivedFrom, String citation, String reason,
+                                 @Schema(description = "The source's bibliographic record: one CSL-JSON item, as Zotero exports it",
+                                         type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
+                                 java.util.Map<String, Object> csl) {
     }
 
     /** A retraction: why the source is withdrawn, and when the retraction was published (a partial date). */
@@ -123,7 +126,7 @@ public class SourceResource {
             checks.fail("id", "does not match the source id in the path ('" + id + "')");
         }
         SourceDetails details = new SourceInput(id, body.title(), body.authors(), body.kind(), body.published(),
-                body.language(), body.origin(), body.derivedFrom(), body.citation()).details(checks);
+                body.language(), body.origin(), body.derivedFrom(), body.citation(), body.csl()).details(checks);
         String reason = checks.text("reason", body.reason(), false, Checks.MAX_LONG_TEXT);
         checks.throwIfAny();
         var outcome = writer.send(new SourceCommand.ReviseSource(id, details, reason, expected), caller.name());

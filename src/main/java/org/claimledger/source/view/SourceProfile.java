@@ -17,7 +17,7 @@ public record SourceProfile(
         String language,
         String origin,
         List<String> derivedFrom,
-        String citation,
+        Citation citation,
         String grade,
         String gradeMeaning,
         long version,
@@ -27,7 +27,15 @@ public record SourceProfile(
         List<Assessment> assessments,
         List<Change> history,
         List<ClaimView> claims,
-        Retraction retraction) {
+        Retraction retraction,
+        java.util.Map<String, Object> csl) {
+
+    /**
+     * How to cite the source: the free text recorded with it (or null), and its citation rendered in
+     * Chicago author-date from its CSL data, as plain text and as HTML.
+     */
+    public record Citation(String text, String formatted, String html, String style) {
+    }
 
     /** The retraction in force: why, when it was published, who recorded it and when. */
     public record Retraction(String reason, String date, String recordedBy, String recordedAt) {

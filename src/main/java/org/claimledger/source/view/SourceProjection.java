@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.claimledger.bibliography.ChicagoCitations;
 import org.claimledger.readmodel.Projection;
 import org.claimledger.readmodel.TablesCatchUp;
 import org.claimledger.source.SourceDetails;
@@ -42,14 +43,17 @@ public class SourceProjection implements Projection, TablesCatchUp {
     void on(SourceRegistered event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
         SourceDetails d = event.details();
+        var cited = ChicagoCitations.render(event.sourceId(), d);
         writes.add("source_view", """
                 INSERT INTO source_view (id, title, authors, kind, published, language, origin, derived_from, citation,
-                                         grade, version, registered_at, registered_by, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'F', ?, ?, ?, ?)
+                                         grade, version, registered_at, registered_by, updated_at,
+                                         bibliography, citation_formatted, citation_html)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'F', ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING""",
                 event.sourceId(), d.title(), Json.doc(d.authors()), d.kind().wire(),
                 d.published() == null ? null : d.published().toString(), d.language(), d.origin(),
-                Json.doc(d.derivedFrom()), d.citation(), seq, at, by, at);
+                Json.doc(d.derivedFrom()), d.citation(), seq, at, by, at,
+                d.bibliography() == null ? null : Json.doc(d.bibliography()), cited.text(), cited.html());
         history(event.sourceId(), seq, "registered", null, null, null, at, by);
     }
 
@@ -57,13 +61,17 @@ public class SourceProjection implements Projection, TablesCatchUp {
     void on(SourceRevised event, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue("recordedBy") String by) {
         SourceDetails d = event.details();
+        var cited = ChicagoCitations.render(event.sourceId(), d);
         writes.add("source_view", """
                 UPDATE source_view SET title = ?, authors = ?, kind = ?, published = ?, language = ?, origin = ?,
-                       derived_from = ?, citation = ?, version = ?, updated_at = ?
+                       derived_from = ?, citation = ?, version = ?, updated_at = ?,
+                       bibliography = ?, citation_formatted = ?, citation_html = ?
                  WHERE id = ? AND version < ?""",
                 d.title(), Json.doc(d.authors()), d.kind().wire(),
                 d.published() == null ? null : d.published().toString(), d.language(), d.origin(),
-                Json.doc(d.derivedFrom()), d.citation(), seq, at, event.sourceId(), seq);
+                Json.doc(d.derivedFrom()), d.citation(), seq, at,
+                d.bibliography() == null ? null : Json.doc(d.bibliography()), cited.text(), cited.html(),
+                event.sourceId(), seq);
         history(event.sourceId(), seq, "revised", null, null, event.reason(), at, by);
     }
 

@@ -3,6 +3,7 @@ package org.claimledger.source.view;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.claimledger.bibliography.ChicagoCitations;
 import org.claimledger.claim.view.ClaimQueries;
 import org.claimledger.source.Grade;
 import org.claimledger.store.Json;
@@ -43,10 +44,12 @@ public class SourceQueries {
         return sql.one("SELECT * FROM source_view WHERE id = ?", rs -> new SourceProfile(
                 rs.getString("id"), rs.getString("title"), strings(rs.getString("authors")), rs.getString("kind"),
                 rs.getString("published"), rs.getString("language"), rs.getString("origin"),
-                strings(rs.getString("derived_from")), rs.getString("citation"), rs.getString("grade"),
+                strings(rs.getString("derived_from")), new SourceProfile.Citation(rs.getString("citation"),
+                        rs.getString("citation_formatted"), rs.getString("citation_html"), ChicagoCitations.STYLE),
+                rs.getString("grade"),
                 Grade.fromWire(rs.getString("grade")).meaning(), rs.getLong("version"),
                 Sql.instant(rs, "registered_at"), rs.getString("registered_by"), Sql.instant(rs, "updated_at"),
-                assessments, history, null, retraction(rs.getString("retraction"))), id)
+                assessments, history, null, retraction(rs.getString("retraction")), csl(rs.getString("bibliography"))), id)
                 .map(p -> withClaims(p, id));
     }
 
@@ -76,12 +79,19 @@ public class SourceQueries {
     private SourceProfile withClaims(SourceProfile p, String id) {
         return new SourceProfile(p.id(), p.title(), p.authors(), p.kind(), p.published(), p.language(), p.origin(),
                 p.derivedFrom(), p.citation(), p.grade(), p.gradeMeaning(), p.version(), p.registeredAt(),
-                p.registeredBy(), p.updatedAt(), p.assessments(), p.history(), claims.ofSource(id), p.retraction());
+                p.registeredBy(), p.updatedAt(), p.assessments(), p.history(), claims.ofSource(id), p.retraction(), p.csl());
     }
 
     private static SourceProfile.Retraction retraction(String json) {
         return json == null ? null : Json.MAPPER.convertValue(Json.tree(json), SourceProfile.Retraction.class);
     }
+
+    private static java.util.Map<String, Object> csl(String json) {
+        return json == null ? null : Json.MAPPER.convertValue(Json.tree(json), CSL);
+    }
+
+    private static final TypeReference<java.util.LinkedHashMap<String, Object>> CSL = new TypeReference<>() {
+    };
 
     private static List<String> strings(String json) {
         return Json.MAPPER.convertValue(Json.tree(json), STRINGS);
