@@ -103,6 +103,8 @@ public final class BibliographyFile {
         return items;
     }
 
+    private static final java.util.Set<String> EVENT_TYPES = java.util.Set.of("paper-conference", "speech", "event");
+
     /** Items of a BibTeX file, converted to CSL by citeproc-java; {@link Malformed} when jbibtex cannot parse it. */
     public static List<Item> bibtex(String text) {
         BibTeXDatabase database;
@@ -134,6 +136,13 @@ public final class BibliographyFile {
             } else if (!BIBTEX_TYPES.contains(type)) {
                 // not a type we know: the mapping names it as the entry's problem
                 csl.put("type", type);
+            }
+            // citeproc-java copies year and address into event-date and event-place for every entry, and
+            // Chicago prints an event wherever an item has one ("1975, Kraków" after a book's title):
+            // only a talk or a conference paper has an event
+            if (!EVENT_TYPES.contains(csl.get("type"))) {
+                csl.remove("event-date");
+                csl.remove("event-place");
             }
             csl.put("id", key);
             csl.put("citation-key", key);

@@ -32,6 +32,28 @@ class ChicagoCitationsTest {
     }
 
     @Test
+    void a_book_from_bibtex_is_cited_without_an_event_the_converter_made_of_its_year_and_place() {
+        var item = BibliographyFile.bibtex("""
+                @book{wroblewski1975,
+                  author = {Wróblewski, Tadeusz}, title = {Ocalenie Krakowa}, publisher = {Wydawnictwo Literackie},
+                  address = {Kraków}, year = {1975}, langid = {polish}
+                }
+                @inproceedings{nowak2005,
+                  author = {Nowak, Anna}, title = {Kraków 1945}, booktitle = {Pamięć i historia},
+                  address = {Wrocław}, year = {2005}
+                }""");
+        assertThat(item.get(0).csl()).doesNotContainKeys("event-date", "event-place")
+                .containsEntry("publisher-place", "Kraków");
+        assertThat(item.get(1).csl()).containsKey("event-place");
+        SourceInput input = SourceMapping.map(item).sources().get(0).input();
+        var checks = new org.claimledger.common.Checks();
+        SourceDetails details = input.details(checks);
+        checks.throwIfAny();
+        assertThat(ChicagoCitations.render("wroblewski1975", details).text())
+                .isEqualTo("Wróblewski, Tadeusz. 1975. Ocalenie Krakowa. Wydawnictwo Literackie.");
+    }
+
+    @Test
     void an_article_with_its_doi() {
         var cited = ChicagoCitations.render("chwalba-2004-krakow", imported("chwalba-2004-krakow"));
         assertThat(cited.text()).isEqualTo("Chwalba, Andrzej. 2004. “Kraków w latach 1939–1945.” "

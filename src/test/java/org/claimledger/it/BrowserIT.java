@@ -360,6 +360,76 @@ class BrowserIT {
     }
 
     @Test
+    void a_contributor_imports_a_bibliography_sees_the_plan_first_and_the_source_is_cited_in_chicago() throws Exception {
+        String key = "wroblewski" + System.nanoTime();
+        Path library = Files.createTempFile("library", ".bib");
+        Files.writeString(library, """
+                @book{%s,
+                  author    = {Wróblewski, Tadeusz},
+                  title     = {Ocalenie Krakowa},
+                  publisher = {Wydawnictwo Literackie},
+                  address   = {Kraków},
+                  year      = {1975},
+                  langid    = {polish}
+                }
+                """.formatted(key));
+        Path broken = Files.createTempFile("broken", ".json");
+        Files.writeString(broken, "[{\"id\": \"no-title\", \"type\": \"book\"}]");
+
+        browser.get(base + "/contribute");
+        useToken(service.token());
+        // a file the ledger cannot take: the entry and its field are named, and nothing is offered to import
+        browser.findElement(By.id("b-file")).sendKeys(broken.toAbsolutePath().toString());
+        browser.findElement(By.id("b-plan")).click();
+        waitFor(d -> d.findElement(By.id("b-problems")).getText().contains("Entry no-title, title"));
+        assertThat(browser.findElement(By.id("b-commit")).isDisplayed()).isFalse();
+        assertThat(service.get("/api/sources/no-title").statusCode()).isEqualTo(404);
+
+        // a good file: first the plan, with nothing written
+        browser.findElement(By.id("b-file")).sendKeys(library.toAbsolutePath().toString());
+        browser.findElement(By.id("b-plan")).click();
+        waitFor(d -> d.findElement(By.cssSelector("#bibliography-form .done")).getText()
+                .equals("Nothing written yet: 1 to register, 0 to correct, 0 unchanged."));
+        WebElement row = browser.findElement(By.cssSelector("#b-plan-table tbody tr"));
+        assertThat(row.getAttribute("data-action")).isEqualTo("register");
+        assertThat(row.getText()).contains(key).contains("Ocalenie Krakowa");
+        assertThat(service.get("/api/sources/" + key).statusCode()).isEqualTo(404);
+
+        // then the import, and the new source's page cites it in Chicago author-date
+        browser.findElement(By.id("b-commit")).click();
+        waitFor(d -> d.findElement(By.cssSelector("#bibliography-form .done")).getText()
+                .equals("Imported: 1 registered, 0 corrected, 0 unchanged."));
+        assertThat(service.get("/api/sources/" + key).statusCode()).isEqualTo(200);
+        browser.findElement(By.cssSelector("#b-plan-table tbody tr a")).click();
+        waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Ocalenie Krakowa"));
+        assertThat(browser.findElement(By.cssSelector("#cite-as .citation")).getText())
+                .isEqualTo("Wróblewski, Tadeusz. 1975. Ocalenie Krakowa. Wydawnictwo Literackie.");
+    }
+
+    @Test
+    void a_reader_searches_from_any_page_finds_the_quote_in_its_own_language_and_narrows_it_by_a_facet() {
+        browser.get(base + "/sources/konev-1969-memoir");
+        WebElement box = browser.findElement(By.id("site-search"));
+        box.sendKeys("Krakau");
+        box.submit();
+        waitFor(d -> d.getCurrentUrl().contains("/search?q=Krakau"));
+        String count = browser.findElement(By.cssSelector(".search-count")).getText();
+        int total = Integer.parseInt(count.split(" ")[0]);
+        assertThat(total).isPositive();
+        // the German spelling finds the Polish one: the words found are marked in the quote as written
+        List<String> marked = browser.findElements(By.cssSelector("ol.hits mark")).stream().map(WebElement::getText).toList();
+        assertThat(marked).anySatisfy(m -> assertThat(m).startsWith("Krak"));
+
+        WebElement facet = browser.findElement(By.cssSelector("aside.facets li a"));
+        int facetCount = Integer.parseInt(facet.findElement(By.xpath("following-sibling::span[@class='count']")).getText());
+        facet.click();
+        waitFor(d -> d.findElement(By.cssSelector("aside.facets a[aria-current='true']")) != null);
+        assertThat(browser.findElement(By.cssSelector(".search-count")).getText())
+                .startsWith(facetCount + " claim");
+        assertThat(facetCount).isLessThanOrEqualTo(total);
+    }
+
+    @Test
     void a_reviewer_grades_a_source_and_its_page_shows_the_new_grade_and_rationale_without_a_reload() {
         String source = "krakow-liberated-1945-en";
         browser.get(base + "/sources/" + source);

@@ -48,6 +48,58 @@ class CorpusIT {
         }
     }
 
+    @Test
+    void the_command_line_imports_a_bibliography_into_a_running_ledger_and_exports_it_as_linked_data() throws Exception {
+        try (ServiceProcess service = new ServiceProcess(Path.of("target", "it-data", "cli-bibliography-" + System.currentTimeMillis()))) {
+            service.start();
+            awaitDispute(service);
+            service.awaitReadModels();
+            String url = "http://127.0.0.1:" + service.port();
+            Path before = service.dataDir().resolve("before.ttl");
+            ServiceProcess.CommandRun exported = service.command("export", "--url", url, "--format", "turtle",
+                    "--output", before.toString());
+            assertThat(exported.exitCode()).as(exported.output()).isZero();
+            int sourcesBefore = creativeWorks(before).size();
+            assertThat(sourcesBefore).isPositive();
+
+            String library = Path.of("src/test/resources/bibliography/library.bib").toAbsolutePath().toString();
+            ServiceProcess.CommandRun plan = service.command("import-sources", library, "--url", url, "--token", service.token());
+            assertThat(plan.exitCode()).as(plan.output()).isZero();
+            assertThat(plan.output()).contains("davies-2003-rising").contains("register");
+            assertThat(service.get("/api/sources/davies-2003-rising").statusCode()).as("a dry run writes nothing").isEqualTo(404);
+
+            ServiceProcess.CommandRun written = service.command("import-sources", library, "--url", url,
+                    "--token", service.token(), "--commit");
+            assertThat(written.exitCode()).as(written.output()).isZero();
+            assertThat(service.get("/api/sources/davies-2003-rising").statusCode()).isEqualTo(200);
+            ServiceProcess.CommandRun again = service.command("import-sources", library, "--url", url,
+                    "--token", service.token(), "--commit");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).as("the same library twice changes nothing").contains("done: 0 registered");
+
+            service.awaitReadModels();
+            Path after = service.dataDir().resolve("after.ttl");
+            exported = service.command("export", "--url", url, "--format", "turtle", "--output", after.toString());
+            assertThat(exported.exitCode()).as(exported.output()).isZero();
+            java.util.Set<String> works = creativeWorks(after);
+            assertThat(works).hasSize(sourcesBefore + 3).contains(url + "/api/sources/davies-2003-rising");
+
+            ServiceProcess.CommandRun refused = service.command("import-sources", library, "--url", url,
+                    "--token", "not-a-token", "--commit");
+            assertThat(refused.exitCode()).as("refused by the ledger").isEqualTo(1);
+        }
+    }
+
+    /** The sources a Turtle export describes, read by Apache Jena as a consumer would. */
+    private static java.util.Set<String> creativeWorks(Path turtle) {
+        org.apache.jena.rdf.model.Model model = org.apache.jena.riot.RDFDataMgr.loadModel(turtle.toString(),
+                org.apache.jena.riot.Lang.TURTLE);
+        java.util.Set<String> works = new java.util.TreeSet<>();
+        model.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type,
+                model.createResource("http://schema.org/CreativeWork")).forEachRemaining(r -> works.add(r.getURI()));
+        return works;
+    }
+
     private static JsonNode awaitDispute(ServiceProcess service) {
         return org.awaitility.Awaitility.await("the demolition dispute listed")
                 .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

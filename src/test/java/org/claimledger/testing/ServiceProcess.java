@@ -45,6 +45,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The service's process id (for its memory, or a profiler). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public long pid() {
         return process.pid();
     }
