@@ -195,6 +195,7 @@ public class LocalReaders {
             try (BlockingStream<TrackedEventMessage<?>> stream = axon.eventStore().openStream(token)) {
                 while (running && !rebuild) {
                     if (!stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        model.idle();
                         continue;
                     }
                     List<Object> batch = new ArrayList<>();

@@ -28,6 +28,13 @@ public interface LocalReadModel {
     /** Nothing more is waiting in the log: everything handled must be visible to readers when this returns. */
     void settle() throws Exception;
 
+    /**
+     * The log has been quiet for a second: the moment to make durable what was handled since the last
+     * commit, so that a restart after a quiet spell does not read the end of a catch-up again.
+     */
+    default void idle() throws Exception {
+    }
+
     /** Empties it, for a rebuild from the start of the log. */
     void clear() throws Exception;
 

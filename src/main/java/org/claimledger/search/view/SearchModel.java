@@ -56,6 +56,7 @@ public class SearchModel implements LocalReadModel {
 
     private SearchIndex index;
     private Progress progress;
+    private Progress committed;
     private long lastCommit = System.nanoTime();
     private long lastRefresh = System.nanoTime();
 
@@ -66,6 +67,7 @@ public class SearchModel implements LocalReadModel {
             Map<String, String> kept = index.committed();
             if (kept.containsKey("position")) {
                 progress = new Progress(kept.get("ledger"), kept.get("position"), Long.parseLong(kept.getOrDefault("events", "0")));
+                committed = progress;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,6 +129,13 @@ public class SearchModel implements LocalReadModel {
         refresh();
     }
 
+    @Override
+    public synchronized void idle() throws IOException {
+        if (progress != null && !progress.equals(committed)) {
+            commit();
+        }
+    }
+
     private void refresh() throws IOException {
         index.refresh();
         lastRefresh = System.nanoTime();
@@ -143,6 +152,15 @@ public class SearchModel implements LocalReadModel {
         index.commit(progress == null ? Map.of()
                 : Map.of("ledger", progress.ledger(), "position", progress.position(), "events", Long.toString(progress.events())));
         lastCommit = System.nanoTime();
+        committed = progress;
+    }
+
+    /** Where the log stood at the last commit: what a restart would go on from. */
+    synchronized Optional<Progress> durable() {
+        Map<String, String> kept = index.committed();
+        return kept.containsKey("position")
+                ? Optional.of(new Progress(kept.get("ledger"), kept.get("position"), Long.parseLong(kept.getOrDefault("events", "0"))))
+                : Optional.empty();
     }
 
     /**
