@@ -180,9 +180,11 @@ public class LocalReaders {
                 if (!rebuild) {
                     LOG.infof("local read model %s was built from another ledger: emptied, read again", model.name());
                 }
-                rebuild = false;
+                // read as replaying from here on: the flag drops only once the position says so
+                position = -1;
                 model.clear();
                 model.commit();
+                rebuild = false;
                 kept = Optional.empty();
             }
             ledger = current;

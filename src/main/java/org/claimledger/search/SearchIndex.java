@@ -72,6 +72,10 @@ public final class SearchIndex implements Closeable {
     private final Map<String, Texts.SourceText> sources = new ConcurrentHashMap<>();
     private final Map<String, String> subjects = new ConcurrentHashMap<>();
     private final NameBook names = new NameBook();
+    // claims are analysed on every core in a long run (a catch-up); a handful, one by one on the caller's thread
+    private static final int WRITERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int PARALLEL_FROM = 256;
+    private java.util.concurrent.ExecutorService writers;
 
     private SearchIndex(IndexWriter writer) throws IOException {
         this.writer = writer;
@@ -124,6 +128,59 @@ public final class SearchIndex implements Closeable {
 
     public void putClaim(Texts.ClaimText claim) throws IOException {
         writer.updateDocument(new Term(KEY, key(CLAIM, claim.id())), claimDocument(claim));
+    }
+
+    /**
+     * Writes claims as {@link #putClaim} would one after the other, the last text of a claim winning. Their
+     * sources and subjects must be known already. A long run is analysed on every core (each claim on one
+     * thread: they are distinct), which is most of what indexing costs.
+     */
+    public void putClaims(java.util.Collection<Texts.ClaimText> claims) throws IOException {
+        Map<String, Texts.ClaimText> last = new LinkedHashMap<>();
+        claims.forEach(c -> last.put(c.id(), c));
+        List<Texts.ClaimText> distinct = List.copyOf(last.values());
+        int threads = Math.min(WRITERS, distinct.size() / PARALLEL_FROM + 1);
+        if (threads <= 1) {
+            for (Texts.ClaimText claim : distinct) {
+                putClaim(claim);
+            }
+            return;
+        }
+        List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+        int size = (distinct.size() + threads - 1) / threads;
+        for (int from = 0; from < distinct.size(); from += size) {
+            List<Texts.ClaimText> part = distinct.subList(from, Math.min(distinct.size(), from + size));
+            parts.add(writers().submit(() -> {
+                for (Texts.ClaimText claim : part) {
+                    putClaim(claim);
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> part : parts) {
+            try {
+                part.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while claims were written");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private synchronized java.util.concurrent.ExecutorService writers() {
+        if (writers == null) {
+            writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> {
+                Thread t = new Thread(r, "search-writer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return writers;
     }
 
     /** Marks a claim withdrawn (or not); a claim the index does not hold is left alone. */
@@ -196,6 +253,11 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (writers != null) {
+                writers.shutdownNow();
+            }
+        }
         searchers.close();
         writer.close();
     }
@@ -425,8 +487,24 @@ public final class SearchIndex implements Closeable {
 
     /** Where a hit stands in the results: by score, then the source's date (earliest first), then its id. */
     record Key(float score, long published, String id) implements Comparable<Key> {
+        // ids in code point order: the order of their UTF-8 bytes, the order of a segment's id ordinals
         static final Comparator<Key> ORDER = Comparator.comparing(Key::score).reversed()
-                .thenComparingLong(Key::published).thenComparing(Key::id);
+                .thenComparingLong(Key::published).thenComparing(Key::id, Key::byCodePoint);
+
+        static int byCodePoint(String a, String b) {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                int x = a.codePointAt(i);
+                int y = b.codePointAt(j);
+                if (x != y) {
+                    return Integer.compare(x, y);
+                }
+                i += Character.charCount(x);
+                j += Character.charCount(y);
+            }
+            return Integer.compare(a.length() - i, b.length() - j);
+        }
 
         @Override
         public int compareTo(Key o) {
@@ -448,7 +526,8 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    record Found(int doc, Key key) {
+    /** A hit kept for the page; {@code base} names its segment and {@code idOrd} its id's ordinal there. */
+    record Found(int doc, Key key, int base, int idOrd) {
     }
 
     /** One pass over every hit: the status filter, the facet counts, and the page after the cursor. */
@@ -469,6 +548,9 @@ public final class SearchIndex implements Closeable {
         private final Map<String, SortedDocValues> facetValues = new HashMap<>();
         private final Map<String, long[]> facetCounts = new HashMap<>();
         private String[] statusOfOrd;
+        private int afterPosition;
+        private Found placed; // the kept hit from another segment whose id was last looked up in this one
+        private int placedPosition;
 
         Collector(String status, Function<String, String> statusOf, Key after, int size) {
             this.status = status;
@@ -495,6 +577,8 @@ public final class SearchIndex implements Closeable {
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             flushCounts();
             base = context.docBase;
+            afterPosition = Integer.MIN_VALUE;
+            placed = null;
             var leaf = context.reader();
             ids = leaf.getSortedDocValues(Fields.ID);
             propositions = leaf.getSortedDocValues(Fields.PROPOSITION);
@@ -535,21 +619,52 @@ public final class SearchIndex implements Closeable {
             }
             float score = scorer.score();
             long date = published != null && published.advanceExact(doc) ? published.longValue() : Integer.MAX_VALUE;
-            if (best.size() == size) {
-                Key worst = best.peek().key();
-                if (score < worst.score() || (score == worst.score() && date > worst.published())) {
-                    return; // cannot beat the worst kept, whatever its id
-                }
-            }
             ids.advanceExact(doc);
-            Key key = new Key(score, date, ids.lookupOrd(ids.ordValue()).utf8ToString());
-            if (after != null && key.compareTo(after) <= 0) {
+            int idOrd = ids.ordValue();
+            // ids are compared by their ordinals in this segment: an id is read (and its block decompressed)
+            // only for a hit that is kept, not for every hit that ties on score and date
+            if (after != null && !after(score, date, idOrd)) {
                 return;
             }
-            best.add(new Found(base + doc, key));
+            if (best.size() == size && !beats(best.peek(), score, date, idOrd)) {
+                return;
+            }
+            best.add(new Found(base + doc, new Key(score, date, ids.lookupOrd(idOrd).utf8ToString()), base, idOrd));
             if (best.size() > size) {
                 best.poll();
             }
+        }
+
+        // whether the hit comes after the cursor
+        private boolean after(float score, long date, int idOrd) throws IOException {
+            if (score != after.score()) {
+                return score < after.score();
+            }
+            if (date != after.published()) {
+                return date > after.published();
+            }
+            if (afterPosition == Integer.MIN_VALUE) {
+                afterPosition = ids.lookupTerm(new BytesRef(after.id()));
+            }
+            return afterPosition >= 0 ? idOrd > afterPosition : idOrd >= -afterPosition - 1;
+        }
+
+        // whether the hit ranks before the worst one kept
+        private boolean beats(Found worst, float score, long date, int idOrd) throws IOException {
+            if (score != worst.key().score()) {
+                return score > worst.key().score();
+            }
+            if (date != worst.key().published()) {
+                return date < worst.key().published();
+            }
+            if (worst.base() == base) {
+                return idOrd < worst.idOrd();
+            }
+            if (worst != placed) {
+                placed = worst;
+                placedPosition = ids.lookupTerm(new BytesRef(worst.key().id()));
+            }
+            return placedPosition >= 0 ? idOrd < placedPosition : idOrd < -placedPosition - 1;
         }
 
         private void flushCounts() throws IOException {

@@ -205,6 +205,54 @@ class SearchIndexTest {
     }
 
     @Test
+    void tied_hits_in_many_segments_page_in_id_order_whether_written_one_by_one_or_in_a_parallel_run() throws IOException {
+        // 600 claims of one source that tie on score and date, in segments of 50 (a refresh each), their ids
+        // in no order the segments know of, some outside ASCII (code point order is the order of UTF-8 bytes)
+        List<Texts.ClaimText> claims = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 600; i++) {
+            String id = "tied/" + (char) ('a' + random.nextInt(26)) + (i % 9 == 0 ? "ż" : i % 11 == 0 ? "\uD83D\uDE00" : "")
+                    + Integer.toString(random.nextInt(1_000_000), 36) + "-" + i;
+            claims.add(new Texts.ClaimText(id, "tied", "krakow-1945/intact", "Most ocalał", "pl", null, null, false));
+        }
+        for (boolean parallel : new boolean[]{false, true}) {
+            try (SearchIndex tied = SearchIndex.open(new ByteBuffersDirectory())) {
+                fill(tied);
+                tied.putSource(new Texts.SourceText("tied", "Kronika", List.of(), "pl", "press", "independent",
+                        PartialDate.parse("1945"), false));
+                for (int from = 0; from < claims.size(); from += 50) {
+                    List<Texts.ClaimText> part = claims.subList(from, from + 50);
+                    if (parallel) {
+                        tied.putClaims(part);
+                    } else {
+                        for (Texts.ClaimText c : part) {
+                            tied.putClaim(c);
+                        }
+                    }
+                    tied.refresh();
+                }
+                if (parallel) {
+                    tied.putClaims(claims); // all again, in one run long enough for every core: upserts, nothing doubled
+                    tied.refresh();
+                }
+                SearchRequest r = with(SearchRequest.of("most"), "source", "tied").limit(7);
+                List<String> paged = new ArrayList<>();
+                String next = null;
+                do {
+                    SearchResults page = tied.search(r.after(next), STATUS::get);
+                    page.hits().forEach(h -> paged.add(h.claimId()));
+                    next = page.next();
+                } while (next != null);
+                List<String> expected = claims.stream().map(Texts.ClaimText::id)
+                        .sorted(java.util.Comparator.comparing(id -> id.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                java.util.Arrays::compareUnsigned))
+                        .toList();
+                assertThat(paged).as(parallel ? "written in parallel runs" : "written one by one").isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void syntax_is_text_and_nothing_left_to_search_is_said() throws IOException {
         assertThat(ids("title:(AK OR NKVD)^2")).isEmpty(); // searched as words, none fails
         assertThat(ids("mosty!")).containsExactly("ak-report-1945/c1");

@@ -111,9 +111,21 @@ public class SearchModel implements LocalReadModel {
 
     @Override
     public synchronized void handle(List<Object> events, Progress after) throws IOException {
+        // claims recorded or revised in a row are written together (on every core); anything else in
+        // between (a source, a subject, a withdrawal) is applied in its place in the log's order
+        List<Texts.ClaimText> run = new ArrayList<>();
         for (Object event : events) {
-            apply(event);
+            if (event instanceof ClaimEvent.ClaimRecorded e) {
+                run.add(text(e.claimId(), e.sourceId(), e.content()));
+            } else if (event instanceof ClaimEvent.ClaimRevised e) {
+                run.add(text(e.claimId(), e.sourceId(), e.content()));
+            } else {
+                index.putClaims(run);
+                run.clear();
+                apply(event);
+            }
         }
+        index.putClaims(run);
         progress = after;
         // while catching up, readers see progress once a second: a refresh per batch would flush a small segment each time
         if (System.nanoTime() - lastRefresh > 1_000_000_000L) {
