@@ -545,8 +545,11 @@ public final class SearchIndex implements Closeable {
         private SortedDocValues ids;
         private SortedDocValues propositions;
         private NumericDocValues published;
-        private final Map<String, SortedDocValues> facetValues = new HashMap<>();
-        private final Map<String, long[]> facetCounts = new HashMap<>();
+        // per segment, in arrays: a hit costs a few ordinal reads and increments, no map lookups
+        private static final List<String> COUNTED = Fields.FACETS.stream().filter(f -> !f.equals("status")).toList();
+        private final SortedDocValues[] facetValues = new SortedDocValues[COUNTED.size()];
+        private final long[][] facetCounts = new long[COUNTED.size()][];
+        private long[] hitsPerProposition; // the status facet: counted per question, told by status once per segment
         private String[] statusOfOrd;
         private int afterPosition;
         private Found placed; // the kept hit from another segment whose id was last looked up in this one
@@ -584,37 +587,31 @@ public final class SearchIndex implements Closeable {
             propositions = leaf.getSortedDocValues(Fields.PROPOSITION);
             published = leaf.getNumericDocValues(Fields.PUBLISHED);
             statusOfOrd = new String[propositions == null ? 0 : propositions.getValueCount()];
-            for (String facet : Fields.FACETS) {
-                if (!facet.equals("status")) {
-                    SortedDocValues values = leaf.getSortedDocValues(facet);
-                    facetValues.put(facet, values);
-                    facetCounts.put(facet, new long[values == null ? 0 : values.getValueCount()]);
-                }
+            hitsPerProposition = new long[statusOfOrd.length];
+            for (int f = 0; f < COUNTED.size(); f++) {
+                SortedDocValues values = leaf.getSortedDocValues(COUNTED.get(f));
+                facetValues[f] = values;
+                facetCounts[f] = new long[values == null ? 0 : values.getValueCount()];
             }
         }
 
         @Override
         public void collect(int doc) throws IOException {
-            String verdict = null;
+            int question = -1;
             if (propositions != null && propositions.advanceExact(doc)) {
-                int ord = propositions.ordValue();
-                verdict = statusOfOrd[ord];
-                if (verdict == null) {
-                    verdict = statusOf.apply(propositions.lookupOrd(ord).utf8ToString());
-                    statusOfOrd[ord] = verdict == null ? "" : verdict;
-                }
+                question = propositions.ordValue();
             }
-            if (status != null && !status.equals(verdict)) {
+            if (status != null && (question < 0 || !status.equals(statusOf(question)))) {
                 return;
             }
             total++;
-            if (verdict != null && !verdict.isEmpty()) {
-                facets.get("status").merge(verdict, 1L, Long::sum);
+            if (question >= 0) {
+                hitsPerProposition[question]++;
             }
-            for (var e : facetValues.entrySet()) {
-                SortedDocValues values = e.getValue();
+            for (int f = 0; f < facetValues.length; f++) {
+                SortedDocValues values = facetValues[f];
                 if (values != null && values.advanceExact(doc)) {
-                    facetCounts.get(e.getKey())[values.ordValue()]++;
+                    facetCounts[f][values.ordValue()]++;
                 }
             }
             float score = scorer.score();
@@ -667,17 +664,35 @@ public final class SearchIndex implements Closeable {
             return placedPosition >= 0 ? idOrd < placedPosition : idOrd < -placedPosition - 1;
         }
 
+        // the question's status, asked once per question and segment ("" for a question without a verdict)
+        private String statusOf(int question) throws IOException {
+            String verdict = statusOfOrd[question];
+            if (verdict == null) {
+                verdict = statusOf.apply(propositions.lookupOrd(question).utf8ToString());
+                statusOfOrd[question] = verdict = verdict == null ? "" : verdict;
+            }
+            return verdict;
+        }
+
         private void flushCounts() throws IOException {
-            for (var e : facetValues.entrySet()) {
-                long[] counts = facetCounts.get(e.getKey());
-                for (int ord = 0; ord < counts.length; ord++) {
-                    if (counts[ord] > 0) {
-                        facets.get(e.getKey()).merge(e.getValue().lookupOrd(ord).utf8ToString(), counts[ord], Long::sum);
+            if (hitsPerProposition != null) {
+                for (int question = 0; question < hitsPerProposition.length; question++) {
+                    if (hitsPerProposition[question] > 0 && !statusOf(question).isEmpty()) {
+                        facets.get("status").merge(statusOf(question), hitsPerProposition[question], Long::sum);
                     }
                 }
+                hitsPerProposition = null;
             }
-            facetValues.clear();
-            facetCounts.clear();
+            for (int f = 0; f < facetValues.length; f++) {
+                long[] counts = facetCounts[f];
+                for (int ord = 0; counts != null && ord < counts.length; ord++) {
+                    if (counts[ord] > 0) {
+                        facets.get(COUNTED.get(f)).merge(facetValues[f].lookupOrd(ord).utf8ToString(), counts[ord], Long::sum);
+                    }
+                }
+                facetValues[f] = null;
+                facetCounts[f] = null;
+            }
         }
 
         List<Found> page() {

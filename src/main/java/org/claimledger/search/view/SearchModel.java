@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,21 +112,24 @@ public class SearchModel implements LocalReadModel {
 
     @Override
     public synchronized void handle(List<Object> events, Progress after) throws IOException {
-        // claims recorded or revised in a row are written together (on every core); anything else in
-        // between (a source, a subject, a withdrawal) is applied in its place in the log's order
-        List<Texts.ClaimText> run = new ArrayList<>();
+        // the batch's claims are written together at its end (on every core), each with its last text; the
+        // rest is applied in the log's order meanwhile. A claim's document is made of the claim and of its
+        // source and question as they stand when it is written, so writing it later gives what writing it
+        // in its place and rewriting it after a revision of its source would. A withdrawal of a claim
+        // still waiting marks it there: the index does not hold it yet.
+        Map<String, Texts.ClaimText> waiting = new LinkedHashMap<>();
         for (Object event : events) {
             if (event instanceof ClaimEvent.ClaimRecorded e) {
-                run.add(text(e.claimId(), e.sourceId(), e.content()));
+                waiting.put(e.claimId(), text(e.claimId(), e.sourceId(), e.content()));
             } else if (event instanceof ClaimEvent.ClaimRevised e) {
-                run.add(text(e.claimId(), e.sourceId(), e.content()));
+                waiting.put(e.claimId(), text(e.claimId(), e.sourceId(), e.content()));
+            } else if (event instanceof ClaimEvent.ClaimWithdrawn e && waiting.containsKey(e.claimId())) {
+                waiting.put(e.claimId(), waiting.get(e.claimId()).withdrawn(true));
             } else {
-                index.putClaims(run);
-                run.clear();
                 apply(event);
             }
         }
-        index.putClaims(run);
+        index.putClaims(waiting.values());
         progress = after;
         // while catching up, readers see progress once a second: a refresh per batch would flush a small segment each time
         if (System.nanoTime() - lastRefresh > 1_000_000_000L) {

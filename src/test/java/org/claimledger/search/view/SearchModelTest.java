@@ -27,12 +27,53 @@ class SearchModelTest {
     void open() {
         model.dir = "memory";
         model.commitInterval = Duration.ofHours(1); // only a quiet log commits within the test
+        model.statuses = new Statuses() { // no verdicts in these tests
+            @Override
+            public String of(String proposition) {
+                return null;
+            }
+
+            @Override
+            public synchronized void refresh() {
+            }
+        };
         model.open();
     }
 
     @AfterEach
     void close() throws Exception {
         model.close();
+    }
+
+    @Test
+    void a_batch_writes_each_claim_once_with_its_last_text_and_its_source_as_it_ends() throws Exception {
+        SourceDetails kronika = new SourceDetails("Kronika Krakowska", List.of("Jan Kowalski"), SourceKind.PRESS,
+                PartialDate.parse("1945-01"), "pl", "independent", List.of(), null);
+        List<Object> batch = new java.util.ArrayList<>();
+        batch.add(new SourceEvent.SourceRegistered("kronika-1945", kronika));
+        for (int i = 0; i < 600; i++) { // long enough to be written on every core
+            batch.add(new ClaimEvent.ClaimRecorded("kronika-1945/c" + i, "kronika-1945", content("Most ocalał, numer " + i)));
+        }
+        batch.add(new ClaimEvent.ClaimRevised("kronika-1945/c1", "kronika-1945", content("Miasto ocalało"), "misread"));
+        batch.add(new ClaimEvent.ClaimWithdrawn("kronika-1945/c2", "kronika-1945", "krakow-1945/saved-by", "not in this source"));
+        batch.add(new SourceEvent.SourceRevised("kronika-1945", new SourceDetails("Dziennik Polski", kronika.authors(),
+                kronika.kind(), kronika.published(), "pl", "independent", List.of(), null), "the paper's real name"));
+        model.handle(batch, new Progress("ledger-1", "token", batch.size()));
+        model.settle(); // as the reader does when the log has nothing more
+
+        assertThat(model.search(org.claimledger.search.SearchRequest.of("most").limit(1)).total()).isEqualTo(599);
+        var revised = model.search(org.claimledger.search.SearchRequest.of("miasto")).hits();
+        assertThat(revised).extracting(h -> h.claimId()).containsExactly("kronika-1945/c1");
+        assertThat(revised.get(0).sourceTitle()).isEqualTo("Dziennik Polski");
+        assertThat(model.search(org.claimledger.search.SearchRequest.of("dziennik")).total()).as("every claim has the source's new title")
+                .isEqualTo(600);
+        assertThat(model.search(org.claimledger.search.SearchRequest.of("\"numer 2\"")).hits())
+                .extracting(h -> h.withdrawn()).containsExactly(true);
+    }
+
+    private static ClaimContent content(String quote) {
+        return new ClaimContent("krakow-1945/saved-by", Stance.ASSERTS, new Value.EntityRef("armia-krajowa"), null, quote,
+                "pl", null, null, null, null);
     }
 
     @Test
