@@ -83,12 +83,28 @@ public final class SearchIndex implements Closeable {
         load();
     }
 
-    /** Opens the index in {@code directory}, or starts an empty one there. */
+    /**
+     * How documents are made and analysed. An index written in another format (or before formats were
+     * named) is started again empty when opened, so its reader reads the log into it from the start:
+     * Lucene refuses a field whose indexing options changed, and an analysis changed would find words
+     * differently in old and new documents. Raise it with any such change.
+     */
+    static final String FORMAT = "2";
+    static final String FORMAT_KEY = "format";
+
+    /** Opens the index in {@code directory}, or starts an empty one there (also in place of one of another format). */
     public static SearchIndex open(Directory directory) throws IOException {
+        boolean current = DirectoryReader.indexExists(directory)
+                && FORMAT.equals(org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
         IndexWriterConfig config = new IndexWriterConfig(Fields.INDEXING)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64);
-        return new SearchIndex(new IndexWriter(directory, config));
+        IndexWriter writer = new IndexWriter(directory, config);
+        if (!current) {
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+            writer.commit();
+        }
+        return new SearchIndex(writer);
     }
 
     // --- writes ---
@@ -227,7 +243,9 @@ public final class SearchIndex implements Closeable {
 
     /** Makes every write so far durable, with {@code data} (how far the log was read) beside it. */
     public void commit(Map<String, String> data) throws IOException {
-        writer.setLiveCommitData(data.entrySet());
+        Map<String, String> kept = new HashMap<>(data);
+        kept.put(FORMAT_KEY, FORMAT);
+        writer.setLiveCommitData(kept.entrySet());
         writer.commit();
         refresh();
     }
@@ -396,6 +414,17 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    // words with their positions (for phrases), without norms: every part of a query scores a fixed
+    // amount (SearchQuery), so a text's length is never asked, and norms cost time at every flush
+    private static final org.apache.lucene.document.FieldType WORDS = words();
+
+    private static org.apache.lucene.document.FieldType words() {
+        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
     // a text goes to its language's field (when that language has a stemmer) and, as written, to the neutral one
     private static void text(Document doc, String text, String language) {
         if (text == null || text.isBlank()) {
@@ -403,9 +432,9 @@ public final class SearchIndex implements Closeable {
         }
         String stemmed = Languages.of(language);
         if (!stemmed.equals(Languages.NEUTRAL)) {
-            doc.add(new TextField(Fields.text(stemmed), text, Field.Store.NO));
+            doc.add(new Field(Fields.text(stemmed), text, WORDS));
         }
-        doc.add(new TextField(Fields.TEXT_ANY, text, Field.Store.NO));
+        doc.add(new Field(Fields.TEXT_ANY, text, WORDS));
     }
 
     /** A date as a number that orders as the date does, at its earliest day. */

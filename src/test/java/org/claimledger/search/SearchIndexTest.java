@@ -275,6 +275,28 @@ class SearchIndexTest {
     }
 
     @Test
+    void an_index_of_an_earlier_format_is_started_again_empty_and_read_from_the_log() throws IOException {
+        // as format 1 wrote it: the words with norms, its position committed, no format named
+        ByteBuffersDirectory earlier = new ByteBuffersDirectory();
+        try (org.apache.lucene.index.IndexWriter old = new org.apache.lucene.index.IndexWriter(earlier,
+                new org.apache.lucene.index.IndexWriterConfig(Fields.INDEXING))) {
+            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.TextField(Fields.TEXT_ANY, "Most ocalał",
+                    org.apache.lucene.document.Field.Store.NO));
+            old.addDocument(doc);
+            old.setLiveCommitData(Map.of("position", "42", "ledger", "l-1").entrySet());
+            old.commit();
+        }
+        try (SearchIndex reopened = SearchIndex.open(earlier)) {
+            assertThat(reopened.committed()).doesNotContainKey("position").containsEntry("format", SearchIndex.FORMAT);
+            fill(reopened); // what its reader does next: the log from the start; no field refused
+            reopened.refresh();
+            assertThat(reopened.claims()).isEqualTo(5);
+            assertThat(reopened.search(SearchRequest.of("Krakau"), STATUS::get).hits()).hasSize(4);
+        }
+    }
+
+    @Test
     void an_index_built_in_one_go_answers_as_one_built_step_by_step() throws IOException {
         // step by step: claims recorded, a source revised and back, a claim withdrawn and reinstated, a claim revised
         index.putSource(new Texts.SourceText(SLAG.id(), "Other", List.of(), "nl", "press", "independent", null, false));
