@@ -18,6 +18,7 @@ final class Fields {
     static final String ID = "id";
     static final String SOURCE = "source";
     static final String PROPOSITION = "proposition";
+    static final String QUESTION = "question.number";
     static final String SUBJECT = "subject";
     static final String LANG = "lang";
     static final String KIND = "kind";

@@ -72,6 +72,10 @@ public final class SearchIndex implements Closeable {
     private final Map<String, Texts.SourceText> sources = new ConcurrentHashMap<>();
     private final Map<String, String> subjects = new ConcurrentHashMap<>();
     private final NameBook names = new NameBook();
+    // every question a number, kept in its question document: hits are counted per number in one array
+    // for the whole index, so a search tells each question's status once, not once per segment
+    private final Map<String, Integer> questionNumbers = new ConcurrentHashMap<>();
+    private volatile String[] questionIds = new String[1024];
     // claims are analysed on every core in a long run (a catch-up); a handful, one by one on the caller's thread
     private static final int WRITERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int PARALLEL_FROM = 256;
@@ -126,9 +130,8 @@ public final class SearchIndex implements Closeable {
     }
 
     public void putSubject(String propositionId, String subject) throws IOException {
-        Document doc = keyed(QUESTION_DOC, propositionId);
-        keep(doc, "subject", subject);
-        writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)), doc);
+        writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)),
+                questionDocument(propositionId, subject, questionNumber(propositionId)));
         String before = subjects.put(propositionId, subject);
         if (before != null && !before.equals(subject)) {
             rewriteClaims(Fields.PROPOSITION, propositionId);
@@ -233,6 +236,10 @@ public final class SearchIndex implements Closeable {
         writer.deleteAll();
         sources.clear();
         subjects.clear();
+        synchronized (this) {
+            questionNumbers.clear();
+            questionIds = new String[1024];
+        }
         names.clear();
     }
 
@@ -308,7 +315,7 @@ public final class SearchIndex implements Closeable {
         Key after = request.after() == null ? null : Key.decode(request.after());
         IndexSearcher searcher = searchers.acquire();
         try {
-            Collector collector = new Collector(request.status(), statusOf, after, request.limit() + 1);
+            Collector collector = new Collector(request.status(), statusOf, questionIds, after, request.limit() + 1);
             searcher.search(b.build(), collector);
             List<Found> page = collector.page();
             boolean more = page.size() > request.limit();
@@ -347,12 +354,52 @@ public final class SearchIndex implements Closeable {
 
     // --- documents ---
 
+    private static Document questionDocument(String propositionId, String subject, int number) {
+        Document doc = keyed(QUESTION_DOC, propositionId);
+        keep(doc, "subject", subject);
+        keep(doc, "number", Integer.toString(number));
+        return doc;
+    }
+
+    /** The question's number, given at its first sight (claims are written on several threads). */
+    private int questionNumber(String propositionId) {
+        Integer known = questionNumbers.get(propositionId);
+        return known != null ? known : number(propositionId, null);
+    }
+
+    private synchronized int number(String propositionId, Integer kept) {
+        Integer known = questionNumbers.get(propositionId);
+        if (known != null) {
+            return known;
+        }
+        int n = kept != null ? kept : questionNumbers.size();
+        String[] ids = questionIds;
+        if (n >= ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(n + 1, ids.length * 2));
+        }
+        ids[n] = propositionId;
+        questionIds = ids; // published before any document carrying the number can be searched
+        questionNumbers.put(propositionId, n);
+        return n;
+    }
+
     private Document claimDocument(Texts.ClaimText claim) {
         Texts.SourceText source = sources.get(claim.sourceId());
         String subject = subjects.get(claim.propositionId());
         Document doc = keyed(CLAIM, claim.id());
         facet(doc, Fields.SOURCE, claim.sourceId());
         facet(doc, Fields.PROPOSITION, claim.propositionId());
+        boolean unseen = !questionNumbers.containsKey(claim.propositionId());
+        int question = questionNumber(claim.propositionId());
+        doc.add(new NumericDocValuesField(Fields.QUESTION, question));
+        if (unseen) { // a question the log has not defined before its claim: numbered here, and kept so
+            try {
+                writer.updateDocument(new Term(KEY, key(QUESTION_DOC, claim.propositionId())),
+                        questionDocument(claim.propositionId(), subject, question));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         facet(doc, Fields.SUBJECT, subject);
         String lang = claim.quoteLanguage() == null ? null : Languages.primary(claim.quoteLanguage());
         facet(doc, Fields.LANG, lang);
@@ -500,7 +547,12 @@ public final class SearchIndex implements Closeable {
                                 d.get(KEEP + "language"), d.get(KEEP + "kind"), d.get(KEEP + "origin"),
                                 d.get(KEEP + "published") == null ? null : PartialDate.parse(d.get(KEEP + "published")),
                                 Boolean.parseBoolean(d.get(KEEP + "retracted"))));
-                        case QUESTION_DOC -> subjects.put(id, d.get(KEEP + "subject"));
+                        case QUESTION_DOC -> {
+                            if (d.get(KEEP + "subject") != null) {
+                                subjects.put(id, d.get(KEEP + "subject"));
+                            }
+                            number(id, Integer.parseInt(d.get(KEEP + "number")));
+                        }
                         default -> names.put(new Texts.EntityNames(id, split(d.get(KEEP + "names"))));
                     }
                 }
@@ -572,20 +624,24 @@ public final class SearchIndex implements Closeable {
         private Scorable scorer;
         private int base;
         private SortedDocValues ids;
-        private SortedDocValues propositions;
+        private NumericDocValues questions;
+        private final String[] questionIds;
+        private final long[] hitsPerQuestion; // the status facet: counted per question, told by status at the end
+        private final String[] statusOfQuestion;
         private NumericDocValues published;
         // per segment, in arrays: a hit costs a few ordinal reads and increments, no map lookups
         private static final List<String> COUNTED = Fields.FACETS.stream().filter(f -> !f.equals("status")).toList();
         private final SortedDocValues[] facetValues = new SortedDocValues[COUNTED.size()];
         private final long[][] facetCounts = new long[COUNTED.size()][];
-        private long[] hitsPerProposition; // the status facet: counted per question, told by status once per segment
-        private String[] statusOfOrd;
         private int afterPosition;
         private Found placed; // the kept hit from another segment whose id was last looked up in this one
         private int placedPosition;
 
-        Collector(String status, Function<String, String> statusOf, Key after, int size) {
+        Collector(String status, Function<String, String> statusOf, String[] questionIds, Key after, int size) {
             this.status = status;
+            this.questionIds = questionIds;
+            this.hitsPerQuestion = new long[questionIds.length];
+            this.statusOfQuestion = new String[questionIds.length];
             this.statusOf = statusOf;
             this.after = after;
             this.size = size;
@@ -613,10 +669,8 @@ public final class SearchIndex implements Closeable {
             placed = null;
             var leaf = context.reader();
             ids = leaf.getSortedDocValues(Fields.ID);
-            propositions = leaf.getSortedDocValues(Fields.PROPOSITION);
+            questions = leaf.getNumericDocValues(Fields.QUESTION);
             published = leaf.getNumericDocValues(Fields.PUBLISHED);
-            statusOfOrd = new String[propositions == null ? 0 : propositions.getValueCount()];
-            hitsPerProposition = new long[statusOfOrd.length];
             for (int f = 0; f < COUNTED.size(); f++) {
                 SortedDocValues values = leaf.getSortedDocValues(COUNTED.get(f));
                 facetValues[f] = values;
@@ -627,15 +681,15 @@ public final class SearchIndex implements Closeable {
         @Override
         public void collect(int doc) throws IOException {
             int question = -1;
-            if (propositions != null && propositions.advanceExact(doc)) {
-                question = propositions.ordValue();
+            if (questions != null && questions.advanceExact(doc)) {
+                question = (int) questions.longValue();
             }
             if (status != null && (question < 0 || !status.equals(statusOf(question)))) {
                 return;
             }
             total++;
             if (question >= 0) {
-                hitsPerProposition[question]++;
+                hitsPerQuestion[question]++;
             }
             for (int f = 0; f < facetValues.length; f++) {
                 SortedDocValues values = facetValues[f];
@@ -693,25 +747,17 @@ public final class SearchIndex implements Closeable {
             return placedPosition >= 0 ? idOrd < placedPosition : idOrd < -placedPosition - 1;
         }
 
-        // the question's status, asked once per question and segment ("" for a question without a verdict)
-        private String statusOf(int question) throws IOException {
-            String verdict = statusOfOrd[question];
+        // the question's status, asked once per question and search ("" for a question without a verdict)
+        private String statusOf(int question) {
+            String verdict = statusOfQuestion[question];
             if (verdict == null) {
-                verdict = statusOf.apply(propositions.lookupOrd(question).utf8ToString());
-                statusOfOrd[question] = verdict = verdict == null ? "" : verdict;
+                verdict = statusOf.apply(questionIds[question]);
+                statusOfQuestion[question] = verdict = verdict == null ? "" : verdict;
             }
             return verdict;
         }
 
         private void flushCounts() throws IOException {
-            if (hitsPerProposition != null) {
-                for (int question = 0; question < hitsPerProposition.length; question++) {
-                    if (hitsPerProposition[question] > 0 && !statusOf(question).isEmpty()) {
-                        facets.get("status").merge(statusOf(question), hitsPerProposition[question], Long::sum);
-                    }
-                }
-                hitsPerProposition = null;
-            }
             for (int f = 0; f < facetValues.length; f++) {
                 long[] counts = facetCounts[f];
                 for (int ord = 0; counts != null && ord < counts.length; ord++) {
@@ -732,6 +778,11 @@ public final class SearchIndex implements Closeable {
 
         Map<String, Map<String, Long>> facets() throws IOException {
             flushCounts();
+            for (int question = 0; question < hitsPerQuestion.length; question++) {
+                if (hitsPerQuestion[question] > 0 && !statusOf(question).isEmpty()) {
+                    facets.get("status").merge(statusOf(question), hitsPerQuestion[question], Long::sum);
+                }
+            }
             Map<String, Map<String, Long>> top = new LinkedHashMap<>();
             facets.forEach((facet, counts) -> {
                 Map<String, Long> sorted = new LinkedHashMap<>();

@@ -213,7 +213,8 @@ class SearchIndexTest {
         for (int i = 0; i < 600; i++) {
             String id = "tied/" + (char) ('a' + random.nextInt(26)) + (i % 9 == 0 ? "ż" : i % 11 == 0 ? "\uD83D\uDE00" : "")
                     + Integer.toString(random.nextInt(1_000_000), 36) + "-" + i;
-            claims.add(new Texts.ClaimText(id, "tied", "krakow-1945/intact", "Most ocalał", "pl", null, null, false));
+            claims.add(new Texts.ClaimText(id, "tied", i % 2 == 0 ? "krakow-1945/intact" : "krakow-1945/bridges",
+                    "Most ocalał", "pl", null, null, false));
         }
         for (boolean parallel : new boolean[]{false, true}) {
             try (SearchIndex tied = SearchIndex.open(new ByteBuffersDirectory())) {
@@ -248,6 +249,10 @@ class SearchIndexTest {
                                 java.util.Arrays::compareUnsigned))
                         .toList();
                 assertThat(paged).as(parallel ? "written in parallel runs" : "written one by one").isEqualTo(expected);
+                // statuses counted over every segment, and filtered by
+                assertThat(tied.search(r, STATUS::get).facets().get("status"))
+                        .isEqualTo(Map.of("corroborated", 300L, "single-line", 300L));
+                assertThat(tied.search(with(r, "status", "single-line"), STATUS::get).total()).isEqualTo(300);
             }
         }
     }
@@ -262,12 +267,16 @@ class SearchIndexTest {
 
     @Test
     void an_index_opened_again_knows_its_names_and_how_far_it_read() throws IOException {
+        Map<String, Long> statuses = index.search(SearchRequest.of("Krakau"), STATUS::get).facets().get("status");
+        assertThat(statuses).isNotEmpty();
         index.commit(Map.of("position", "42"));
         index.close();
         index = SearchIndex.open(directory);
         assertThat(index.committed()).containsEntry("position", "42");
         assertThat(index.claims()).isEqualTo(5);
         assertThat(ids("Krakau")).hasSize(4);
+        assertThat(index.search(SearchRequest.of("Krakau"), STATUS::get).facets().get("status"))
+                .as("questions keep their numbers").isEqualTo(statuses);
         index.putClaim(new Texts.ClaimText("x/c1", "konev-1969", "krakow-1945/intact", "Krakau", "de", null, null, false));
         index.refresh();
         assertThat(index.search(with(SearchRequest.of("Cracow"), "kind", "memoir"), STATUS::get).hits())
