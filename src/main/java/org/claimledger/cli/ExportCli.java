@@ -71,12 +71,8 @@ class ExportCli implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write here (default: standard output)")
     Path output;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:8080",
-            description = "the running ledger (default: ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "a bearer token, where reads are private (default: $CLAIMLEDGER_TOKEN)")
-    String token;
+    @picocli.CommandLine.Mixin
+    RunningLedger ledger;
 
     /** Where the bytes go when there is no --output (tests set it). */
     OutputStream stdout = System.out;
@@ -84,11 +80,11 @@ class ExportCli implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String address = url.replaceAll("/+$", "") + "/api/export"
-                + (subject == null ? "" : "?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofMinutes(30))
+        URI address = ledger.address("/api/export"
+                + (subject == null ? "" : "?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(address).timeout(Duration.ofMinutes(30))
                 .header("Accept", format.mediaType).GET();
-        String bearer = token != null ? token : System.getenv("CLAIMLEDGER_TOKEN");
+        String bearer = ledger.bearer();
         if (bearer != null && !bearer.isBlank()) {
             request.header("Authorization", "Bearer " + bearer.strip());
         }
@@ -97,10 +93,10 @@ class ExportCli implements Callable<Integer> {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            return ClaimLedgerCli.unreachable(err, url, e);
+            return ClaimLedgerCli.unreachable(err, ledger.url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ClaimLedgerCli.unreachable(err, url, e);
+            return ClaimLedgerCli.unreachable(err, ledger.url, e);
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {

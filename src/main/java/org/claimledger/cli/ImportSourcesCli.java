@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,12 +57,8 @@ class ImportSourcesCli implements Callable<Integer> {
     @Option(names = "--commit", description = "write it (without: a dry run that writes nothing)")
     boolean commit;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:8080",
-            description = "the running ledger (default: ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "a contributor's bearer token (default: $CLAIMLEDGER_TOKEN)")
-    String token;
+    @picocli.CommandLine.Mixin
+    RunningLedger ledger;
 
     @Option(names = "--format", paramLabel = "csl-json|bibtex",
             converter = FormatConverter.class, description = "the file's format (default: from its name, .bib is BibTeX)")
@@ -91,11 +86,11 @@ class ImportSourcesCli implements Callable<Integer> {
         }
         Format chosen = format != null ? format
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bib") ? Format.BIBTEX : Format.CSL_JSON;
-        String bearer = token != null ? token : System.getenv("CLAIMLEDGER_TOKEN");
+        String bearer = ledger.bearer();
         HttpResponse<String> response;
         try (ProgressBar bar = Progress.bytes("sending " + file.getFileName(), Files.size(file))) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "")
-                            + "/api/imports/sources" + (commit ? "?commit=true" : "")))
+            HttpRequest.Builder request = HttpRequest.newBuilder(ledger.address("/api/imports/sources"
+                            + (commit ? "?commit=true" : "")))
                     .timeout(Duration.ofMinutes(10))
                     .header("Content-Type", chosen.mediaType)
                     .header("Accept", "application/json, application/problem+json")
@@ -112,10 +107,10 @@ class ImportSourcesCli implements Callable<Integer> {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return ClaimLedgerCli.unreachable(err, url, e);
+            return ClaimLedgerCli.unreachable(err, ledger.url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ClaimLedgerCli.unreachable(err, url, e);
+            return ClaimLedgerCli.unreachable(err, ledger.url, e);
         }
         JsonNode answer;
         try {

@@ -171,6 +171,12 @@ class ScaleOutIT {
                 assertThat(JSON.readTree(survivors.get(1).get(path).body())).as(path).isEqualTo(first);
                 assertThat(first.path("status").asText()).as(path).isNotEmpty();
             }
+            // every survivor answers searches from its own index of the log, the killed replica's claims in it
+            for (ServiceProcess survivor : survivors) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(survivor.get(
+                        "/api/search?q=Historian&limit=1&subject=" + subject).body()).path("total").asLong())
+                        .as("search on replica " + survivor.pid()).isEqualTo(claims.size()));
+            }
             // the stream on one replica heard the claims written on all three, each once
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(heardClaims(stream)).containsExactlyInAnyOrderElementsOf(claims));
