@@ -367,6 +367,17 @@ public final class SearchIndex implements Closeable {
         return known != null ? known : number(propositionId, null);
     }
 
+    // a question the log has not defined before its claim is numbered here, and its number kept as putSubject keeps it
+    private int questionOfClaim(String propositionId, String subject) throws IOException {
+        Integer known = questionNumbers.get(propositionId);
+        if (known != null) {
+            return known;
+        }
+        int n = number(propositionId, null);
+        writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)), questionDocument(propositionId, subject, n));
+        return n;
+    }
+
     private synchronized int number(String propositionId, Integer kept) {
         Integer known = questionNumbers.get(propositionId);
         if (known != null) {
@@ -383,23 +394,13 @@ public final class SearchIndex implements Closeable {
         return n;
     }
 
-    private Document claimDocument(Texts.ClaimText claim) {
+    private Document claimDocument(Texts.ClaimText claim) throws IOException {
         Texts.SourceText source = sources.get(claim.sourceId());
         String subject = subjects.get(claim.propositionId());
         Document doc = keyed(CLAIM, claim.id());
         facet(doc, Fields.SOURCE, claim.sourceId());
         facet(doc, Fields.PROPOSITION, claim.propositionId());
-        boolean unseen = !questionNumbers.containsKey(claim.propositionId());
-        int question = questionNumber(claim.propositionId());
-        doc.add(new NumericDocValuesField(Fields.QUESTION, question));
-        if (unseen) { // a question the log has not defined before its claim: numbered here, and kept so
-            try {
-                writer.updateDocument(new Term(KEY, key(QUESTION_DOC, claim.propositionId())),
-                        questionDocument(claim.propositionId(), subject, question));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        doc.add(new NumericDocValuesField(Fields.QUESTION, questionOfClaim(claim.propositionId(), subject)));
         facet(doc, Fields.SUBJECT, subject);
         String lang = claim.quoteLanguage() == null ? null : Languages.primary(claim.quoteLanguage());
         facet(doc, Fields.LANG, lang);

@@ -787,9 +787,9 @@ public final class LedgerBench {
                 long t1 = System.nanoTime();
                 client.post("/api/admin/projections/search/rebuild", "", 202, 200);
                 // a local read model says it is replaying from the request until it has read to the head it was asked at
-                while (JSON.readTree(client.get("/api/admin/projections/search")).get("replaying").asBoolean()) {
-                    Thread.sleep(50);
-                }
+                org.awaitility.Awaitility.await("the rebuild has read to the head").atMost(Duration.ofMinutes(30))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> !JSON.readTree(client.get("/api/admin/projections/search")).get("replaying").asBoolean());
                 awaitCaughtUp(client, "search", Duration.ofMinutes(30));
                 double alone = ledger.claims / ((System.nanoTime() - t1) / 1e9);
                 report.against("search", at + ": index rebuilt alone from the whole log", alone, "claims/s",

@@ -66,11 +66,8 @@ public class SearchModel implements LocalReadModel {
     void open() {
         try {
             index = SearchIndex.open(directory());
-            Map<String, String> kept = index.committed();
-            if (kept.containsKey("position")) {
-                progress = new Progress(kept.get("ledger"), kept.get("position"), Long.parseLong(kept.getOrDefault("events", "0")));
-                committed = progress;
-            }
+            progress = progressOf(index.committed()).orElse(null);
+            committed = progress;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,19 +115,14 @@ public class SearchModel implements LocalReadModel {
         // source and question as they stand when it is written, so writing it later gives what writing it
         // in its place and rewriting it after a revision of its source would. A withdrawal of a claim
         // still waiting marks it there: the index does not hold it yet.
-        Map<String, Texts.ClaimText> waiting = new LinkedHashMap<>();
-        for (Object event : events) {
-            if (event instanceof ClaimEvent.ClaimRecorded e) {
-                waiting.put(e.claimId(), text(e.claimId(), e.sourceId(), e.content()));
-            } else if (event instanceof ClaimEvent.ClaimRevised e) {
-                waiting.put(e.claimId(), text(e.claimId(), e.sourceId(), e.content()));
-            } else if (event instanceof ClaimEvent.ClaimWithdrawn e && waiting.containsKey(e.claimId())) {
-                waiting.put(e.claimId(), waiting.get(e.claimId()).withdrawn(true));
-            } else {
+        try {
+            for (Object event : events) {
                 apply(event);
             }
+            index.putClaims(waiting.values());
+        } finally {
+            waiting.clear();
         }
-        index.putClaims(waiting.values());
         progress = after;
         // Live, the reader settles after each write and every claim is searchable at once. While it catches
         // up, searches see its progress every 10 s: a refresh flushes what every writer holds into a new
@@ -176,7 +168,10 @@ public class SearchModel implements LocalReadModel {
 
     /** Where the log stood at the last commit: what a restart would go on from. */
     synchronized Optional<Progress> durable() {
-        Map<String, String> kept = index.committed();
+        return progressOf(index.committed());
+    }
+
+    private static Optional<Progress> progressOf(Map<String, String> kept) {
         return kept.containsKey("position")
                 ? Optional.of(new Progress(kept.get("ledger"), kept.get("position"), Long.parseLong(kept.getOrDefault("events", "0"))))
                 : Optional.empty();
@@ -250,19 +245,29 @@ public class SearchModel implements LocalReadModel {
         }
     };
 
+    // the batch's claims, each with its last text, until handle writes them at the batch's end
+    private final Map<String, Texts.ClaimText> waiting = new LinkedHashMap<>();
+
     private final ClaimEvent.Handler<Void> claims = new ClaimEvent.Handler<>() {
         @Override
         public Void recorded(ClaimEvent.ClaimRecorded e) {
-            return io(() -> index.putClaim(text(e.claimId(), e.sourceId(), e.content())));
+            waiting.put(e.claimId(), text(e.claimId(), e.sourceId(), e.content()));
+            return null;
         }
 
         @Override
         public Void revised(ClaimEvent.ClaimRevised e) {
-            return io(() -> index.putClaim(text(e.claimId(), e.sourceId(), e.content())));
+            waiting.put(e.claimId(), text(e.claimId(), e.sourceId(), e.content()));
+            return null;
         }
 
         @Override
         public Void withdrawn(ClaimEvent.ClaimWithdrawn e) {
+            Texts.ClaimText still = waiting.get(e.claimId());
+            if (still != null) {
+                waiting.put(e.claimId(), still.withdrawn(true));
+                return null;
+            }
             return io(() -> index.withdrawClaim(e.claimId(), true));
         }
     };
