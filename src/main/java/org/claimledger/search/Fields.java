@@ -18,18 +18,14 @@ final class Fields {
     static final String ID = "id";
     static final String SOURCE = "source";
     static final String PROPOSITION = "proposition";
-    static final String QUESTION = "question.number";
+    /** A claim's question, source and language numbers in one value (SearchIndex.facts). */
+    static final String FACTS = "facts";
     static final String SUBJECT = "subject";
     static final String LANG = "lang";
     static final String KIND = "kind";
     static final String ORIGIN = "origin";
-    static final String PUBLISHED = "published";
     static final String WITHDRAWN = "withdrawn";
-    static final String RETRACTED = "retracted";
-    static final String STORED = "stored";
 
-    /** Facets counted over every hit, in the order the API lists them. */
-    static final List<String> FACETS = List.of("status", LANG, KIND, ORIGIN, SUBJECT);
 
     private static final Map<String, Analyzer> ANALYZERS = analyzers();
     static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(ANALYZERS.get(TEXT_ANY), ANALYZERS);

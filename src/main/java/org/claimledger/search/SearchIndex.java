@@ -2,7 +2,6 @@ package org.claimledger.search;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -19,7 +18,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -41,10 +39,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The search index: one document per claim, holding its words and its source's, analysed in every
@@ -61,6 +59,9 @@ public final class SearchIndex implements Closeable {
     static final String SOURCE_DOC = "source";
     static final String QUESTION_DOC = "question";
     static final String ENTITY_DOC = "entity";
+    static final String LANGUAGE_DOC = "language";
+    /** The date of an undated source: it sorts last and is never "published before". */
+    static final int UNDATED = Integer.MAX_VALUE;
     static final int FACET_VALUES = 50;
 
     private static final String KEY = "key";
@@ -71,15 +72,28 @@ public final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     private final Map<String, Texts.SourceText> sources = new ConcurrentHashMap<>();
     private final Map<String, String> subjects = new ConcurrentHashMap<>();
+    // the verdicts' statuses, told by the search's caller (they are not in the log this index reads), kept
+    // across a rebuild of the index
+    private final Map<String, String> statuses = new ConcurrentHashMap<>();
     private final NameBook names = new NameBook();
-    // every question a number, kept in its question document: hits are counted per number in one array
-    // for the whole index, so a search tells each question's status once, not once per segment
-    private final Map<String, Integer> questionNumbers = new ConcurrentHashMap<>();
-    private volatile String[] questionIds = new String[1024];
+    // Questions, sources and languages are numbered at first sight (the number kept in a document of its
+    // own) and a claim carries the three numbers in one value. A search reads that one value per hit and
+    // counts and filters by number in arrays; what a question or source is (status, subject, kind, origin,
+    // date) is looked up by number, so a revised source or a changed status rewrites no claim.
+    private final Numbers questions = new Numbers();
+    private final Numbers sourceNumbers = new Numbers();
+    private final Numbers languages = new Numbers();
+    private final Numbers values = new Numbers(); // facet values (statuses, subjects, kinds, origins), in memory only
+    private final Column questionStatus = new Column(-1);
+    private final Column questionSubject = new Column(-1);
+    private final Column sourceKind = new Column(-1);
+    private final Column sourceOrigin = new Column(-1);
+    private final Column sourcePublished = new Column(UNDATED);
     // claims are analysed on every core in a long run (a catch-up); a handful, one by one on the caller's thread
     private static final int WRITERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int PARALLEL_FROM = 256;
     private java.util.concurrent.ExecutorService writers;
+    private static final ThreadLocal<Tally[]> TALLIES = ThreadLocal.withInitial(() -> new Tally[] {new Tally(), new Tally()});
 
     private SearchIndex(IndexWriter writer) throws IOException {
         this.writer = writer;
@@ -93,7 +107,7 @@ public final class SearchIndex implements Closeable {
      * Lucene refuses a field whose indexing options changed, and an analysis changed would find words
      * differently in old and new documents. Raise it with any such change.
      */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
     static final String FORMAT_KEY = "format";
 
     /** Opens the index in {@code directory}, or starts an empty one there (also in place of one of another format). */
@@ -114,7 +128,9 @@ public final class SearchIndex implements Closeable {
     // --- writes ---
 
     public void putSource(Texts.SourceText source) throws IOException {
+        int number = sourceNumbers.number(source.id());
         Document doc = keyed(SOURCE_DOC, source.id());
+        keep(doc, "number", Integer.toString(number));
         keep(doc, "title", source.title());
         keep(doc, "authors", String.join(SEP, source.authors()));
         keep(doc, "language", source.language());
@@ -123,19 +139,47 @@ public final class SearchIndex implements Closeable {
         keep(doc, "published", source.published() == null ? null : source.published().toString());
         keep(doc, "retracted", Boolean.toString(source.retracted()));
         writer.updateDocument(new Term(KEY, key(SOURCE_DOC, source.id())), doc);
+        describe(number, source);
         Texts.SourceText before = sources.put(source.id(), source);
-        if (before != null && !before.equals(source)) {
+        // only the source's words are copied into its claims
+        if (before != null && !(Objects.equals(before.title(), source.title()) && before.authors().equals(source.authors())
+                && Objects.equals(before.language(), source.language()))) {
             rewriteClaims(Fields.SOURCE, source.id());
         }
     }
 
+    private void describe(int number, Texts.SourceText source) {
+        sourceKind.set(number, value(source.kind()));
+        sourceOrigin.set(number, value(source.origin()));
+        sourcePublished.set(number, source.published() == null ? UNDATED : day(source.published()));
+    }
+
+    private int value(String value) {
+        return value == null ? -1 : values.number(value);
+    }
+
     public void putSubject(String propositionId, String subject) throws IOException {
-        writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)),
-                questionDocument(propositionId, subject, questionNumber(propositionId)));
-        String before = subjects.put(propositionId, subject);
-        if (before != null && !before.equals(subject)) {
-            rewriteClaims(Fields.PROPOSITION, propositionId);
+        subjects.put(propositionId, subject);
+        int number = questions.of(propositionId);
+        if (number < 0) {
+            number = numberQuestion(propositionId, -1);
         }
+        questionSubject.set(number, value(subject));
+        writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)), questionDocument(propositionId, subject, number));
+    }
+
+    /**
+     * The verdicts' statuses of questions that changed (or all of them): a search filters and counts by
+     * the status of each hit's question as it stands, so statuses are not copied into claims.
+     */
+    public void statuses(Map<String, String> changed) {
+        changed.forEach((propositionId, status) -> {
+            statuses.put(propositionId, status);
+            int number = questions.of(propositionId);
+            if (number >= 0) {
+                questionStatus.set(number, value(status));
+            }
+        });
     }
 
     public void putNames(Texts.EntityNames entity) throws IOException {
@@ -236,11 +280,13 @@ public final class SearchIndex implements Closeable {
         writer.deleteAll();
         sources.clear();
         subjects.clear();
-        synchronized (this) {
-            questionNumbers.clear();
-            questionIds = new String[1024];
-        }
         names.clear();
+        for (Numbers numbers : List.of(questions, sourceNumbers, languages)) {
+            numbers.clear();
+        }
+        for (Column column : List.of(questionStatus, questionSubject, sourceKind, sourceOrigin, sourcePublished)) {
+            column.clear();
+        }
     }
 
     /** Makes every write so far visible to searches. */
@@ -295,27 +341,19 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * Runs {@code request}. {@code statusOf} gives the verdict's status of a question (it changes far more
-     * often than the claims, so it is asked at search time, not copied into the index).
+     * Runs {@code request}: every hit counted into the facets, the page after the cursor kept. Statuses are
+     * those last told by {@link #statuses}.
      */
-    public SearchResults search(SearchRequest request, Function<String, String> statusOf) throws IOException {
+    public SearchResults search(SearchRequest request) throws IOException {
         SearchQuery query = SearchQuery.of(request.text(), names);
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(query.query(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(Fields.TYPE, CLAIM)), BooleanClause.Occur.FILTER);
-        filter(b, Fields.LANG, request.lang() == null ? null : Languages.primary(request.lang()));
-        filter(b, Fields.SUBJECT, request.subject());
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query.query(), BooleanClause.Occur.MUST);
+        // a source's claims are few: its postings lead the search; the other filters are tested per hit
         filter(b, Fields.SOURCE, request.source());
-        filter(b, Fields.KIND, request.kind());
-        filter(b, Fields.ORIGIN, request.origin());
-        if (request.publishedBefore() != null) {
-            b.add(IntPoint.newRangeQuery(Fields.PUBLISHED, Integer.MIN_VALUE, day(request.publishedBefore()) - 1),
-                    BooleanClause.Occur.FILTER);
-        }
         Key after = request.after() == null ? null : Key.decode(request.after());
         IndexSearcher searcher = searchers.acquire();
         try {
-            Collector collector = new Collector(request.status(), statusOf, questionIds, after, request.limit() + 1);
+            // the numbers' tables read after the searcher: they know every number its documents carry
+            Collector collector = new Collector(wanted(request), after, request.limit() + 1);
             searcher.search(b.build(), collector);
             List<Found> page = collector.page();
             boolean more = page.size() > request.limit();
@@ -325,7 +363,7 @@ public final class SearchIndex implements Closeable {
             List<SearchResults.Hit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (Found f : page) {
-                hits.add(hit(stored.document(f.doc()), f, statusOf, query));
+                hits.add(hit(stored.document(f.doc()), f, query));
             }
             String next = more ? page.get(page.size() - 1).key().encode() : null;
             return new SearchResults(collector.total, hits, collector.facets(), next);
@@ -334,13 +372,38 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private SearchResults.Hit hit(Document doc, Found found, Function<String, String> statusOf, SearchQuery query) {
+    // the filters as numbers: ANY when not asked, NOTHING for a value the index has never seen
+    private Wanted wanted(SearchRequest request) {
+        return new Wanted(want(values, request.status()), want(languages, request.lang() == null ? null : Languages.primary(request.lang())),
+                want(values, request.subject()), want(values, request.kind()), want(values, request.origin()),
+                request.publishedBefore() == null ? Wanted.ANY : day(request.publishedBefore()));
+    }
+
+    private static int want(Numbers numbers, String value) {
+        if (value == null || value.isBlank()) {
+            return Wanted.ANY;
+        }
+        int n = numbers.of(value);
+        return n < 0 ? Wanted.NOTHING : n;
+    }
+
+    /** What a hit must be: a number each, or {@link #ANY}; {@code before}, a day a hit's source must be dated before. */
+    record Wanted(int status, int language, int subject, int kind, int origin, int before) {
+        static final int ANY = Integer.MIN_VALUE;
+        static final int NOTHING = -2; // no question, source or language carries it
+
+        boolean any() {
+            return status == ANY && language == ANY && subject == ANY && kind == ANY && origin == ANY && before == ANY;
+        }
+    }
+
+    private SearchResults.Hit hit(Document doc, Found found, SearchQuery query) {
         String language = doc.get("quoteLanguage");
         Texts.SourceText source = sources.get(doc.get(Fields.SOURCE));
         String proposition = doc.get(Fields.PROPOSITION);
         return new SearchResults.Hit(doc.get(Fields.ID), doc.get(Fields.SOURCE),
                 source == null ? null : source.title(), source == null ? List.of() : source.authors(), proposition,
-                subjects.get(proposition), statusOf.apply(proposition),
+                subjects.get(proposition), statuses.get(proposition),
                 Marks.of(doc.get("quote"), language, query.terms()), language,
                 Marks.of(doc.get("translation"), "en", query.terms()),
                 Boolean.parseBoolean(doc.get(Fields.WITHDRAWN)), source != null && source.retracted(), found.key().score());
@@ -361,49 +424,63 @@ public final class SearchIndex implements Closeable {
         return doc;
     }
 
-    /** The question's number, given at its first sight (claims are written on several threads). */
-    private int questionNumber(String propositionId) {
-        Integer known = questionNumbers.get(propositionId);
-        return known != null ? known : number(propositionId, null);
-    }
-
     // a question the log has not defined before its claim is numbered here, and its number kept as putSubject keeps it
-    private int questionOfClaim(String propositionId, String subject) throws IOException {
-        Integer known = questionNumbers.get(propositionId);
-        if (known != null) {
+    private int questionOfClaim(String propositionId) throws IOException {
+        int known = questions.of(propositionId);
+        if (known >= 0) {
             return known;
         }
-        int n = number(propositionId, null);
-        writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)), questionDocument(propositionId, subject, n));
+        int n = numberQuestion(propositionId, -1);
+        writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)), questionDocument(propositionId, null, n));
         return n;
     }
 
-    private synchronized int number(String propositionId, Integer kept) {
-        Integer known = questionNumbers.get(propositionId);
-        if (known != null) {
+    // numbered, then its status looked up: a status told meanwhile finds the number (see statuses)
+    private int numberQuestion(String propositionId, int kept) {
+        int n = questions.take(propositionId, kept);
+        String status = statuses.get(propositionId);
+        if (status != null) {
+            questionStatus.set(n, value(status));
+        }
+        return n;
+    }
+
+    private int languageOfClaim(String language) throws IOException {
+        if (language == null) {
+            return -1;
+        }
+        int known = languages.of(language);
+        if (known >= 0) {
             return known;
         }
-        int n = kept != null ? kept : questionNumbers.size();
-        String[] ids = questionIds;
-        if (n >= ids.length) {
-            ids = Arrays.copyOf(ids, Math.max(n + 1, ids.length * 2));
-        }
-        ids[n] = propositionId;
-        questionIds = ids; // published before any document carrying the number can be searched
-        questionNumbers.put(propositionId, n);
+        int n = languages.take(language, -1);
+        Document doc = keyed(LANGUAGE_DOC, language);
+        keep(doc, "number", Integer.toString(n));
+        writer.updateDocument(new Term(KEY, key(LANGUAGE_DOC, language)), doc);
         return n;
+    }
+
+    // a claim's question, source and language in one value: what a search reads of every hit
+    private static final int QUESTION_SHIFT = 34;
+    private static final int SOURCE_SHIFT = 8;
+    private static final long SOURCE_MASK = (1L << (QUESTION_SHIFT - SOURCE_SHIFT)) - 1;
+    private static final long LANGUAGE_MASK = (1L << SOURCE_SHIFT) - 1;
+
+    static long facts(int question, int source, int language) {
+        if (question + 1L >= 1L << (63 - QUESTION_SHIFT) || source + 1L > SOURCE_MASK || language + 1L > LANGUAGE_MASK) {
+            throw new IllegalStateException("more questions, sources or languages than the index format numbers");
+        }
+        return ((question + 1L) << QUESTION_SHIFT) | ((source + 1L) << SOURCE_SHIFT) | (language + 1L);
     }
 
     private Document claimDocument(Texts.ClaimText claim) throws IOException {
         Texts.SourceText source = sources.get(claim.sourceId());
-        String subject = subjects.get(claim.propositionId());
         Document doc = keyed(CLAIM, claim.id());
-        facet(doc, Fields.SOURCE, claim.sourceId());
-        facet(doc, Fields.PROPOSITION, claim.propositionId());
-        doc.add(new NumericDocValuesField(Fields.QUESTION, questionOfClaim(claim.propositionId(), subject)));
-        facet(doc, Fields.SUBJECT, subject);
+        doc.add(new StringField(Fields.SOURCE, claim.sourceId(), Field.Store.YES));
+        doc.add(new StringField(Fields.PROPOSITION, claim.propositionId(), Field.Store.YES));
         String lang = claim.quoteLanguage() == null ? null : Languages.primary(claim.quoteLanguage());
-        facet(doc, Fields.LANG, lang);
+        doc.add(new NumericDocValuesField(Fields.FACTS,
+                facts(questionOfClaim(claim.propositionId()), sourceNumbers.of(claim.sourceId()), languageOfClaim(lang))));
         store(doc, "quote", claim.quote());
         store(doc, "quoteLanguage", claim.quoteLanguage());
         store(doc, "translation", claim.translation());
@@ -412,20 +489,12 @@ public final class SearchIndex implements Closeable {
         text(doc, claim.quote(), claim.quoteLanguage());
         text(doc, claim.translation(), "en");
         text(doc, claim.note(), "en");
-        int published = Integer.MAX_VALUE; // an undated source sorts last and is never "published before"
         if (source != null) {
-            facet(doc, Fields.KIND, source.kind());
-            facet(doc, Fields.ORIGIN, source.origin());
             text(doc, source.title(), source.language());
             for (String author : source.authors()) {
                 text(doc, author, null);
             }
-            if (source.published() != null) {
-                published = day(source.published());
-            }
         }
-        doc.add(new IntPoint(Fields.PUBLISHED, published));
-        doc.add(new NumericDocValuesField(Fields.PUBLISHED, published));
         return doc;
     }
 
@@ -452,13 +521,6 @@ public final class SearchIndex implements Closeable {
     private static void keep(Document doc, String field, String value) {
         if (value != null) {
             doc.add(new StoredField(KEEP + field, value));
-        }
-    }
-
-    private static void facet(Document doc, String field, String value) {
-        if (value != null) {
-            doc.add(new StringField(field, value, Field.Store.YES));
-            doc.add(new SortedDocValuesField(field, new BytesRef(value)));
         }
     }
 
@@ -539,21 +601,27 @@ public final class SearchIndex implements Closeable {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             StoredFields stored = searcher.storedFields();
-            for (String type : List.of(SOURCE_DOC, QUESTION_DOC, ENTITY_DOC)) {
+            for (String type : List.of(SOURCE_DOC, QUESTION_DOC, ENTITY_DOC, LANGUAGE_DOC)) {
                 for (var sd : searcher.search(new TermQuery(new Term(Fields.TYPE, type)), Math.max(1, reader.maxDoc())).scoreDocs) {
                     Document d = stored.document(sd.doc);
                     String id = d.get(Fields.ID);
                     switch (type) {
-                        case SOURCE_DOC -> sources.put(id, new Texts.SourceText(id, d.get(KEEP + "title"), split(d.get(KEEP + "authors")),
-                                d.get(KEEP + "language"), d.get(KEEP + "kind"), d.get(KEEP + "origin"),
-                                d.get(KEEP + "published") == null ? null : PartialDate.parse(d.get(KEEP + "published")),
-                                Boolean.parseBoolean(d.get(KEEP + "retracted"))));
+                        case SOURCE_DOC -> {
+                            Texts.SourceText source = new Texts.SourceText(id, d.get(KEEP + "title"), split(d.get(KEEP + "authors")),
+                                    d.get(KEEP + "language"), d.get(KEEP + "kind"), d.get(KEEP + "origin"),
+                                    d.get(KEEP + "published") == null ? null : PartialDate.parse(d.get(KEEP + "published")),
+                                    Boolean.parseBoolean(d.get(KEEP + "retracted")));
+                            sources.put(id, source);
+                            describe(sourceNumbers.take(id, Integer.parseInt(d.get(KEEP + "number"))), source);
+                        }
                         case QUESTION_DOC -> {
+                            int n = numberQuestion(id, Integer.parseInt(d.get(KEEP + "number")));
                             if (d.get(KEEP + "subject") != null) {
                                 subjects.put(id, d.get(KEEP + "subject"));
+                                questionSubject.set(n, value(d.get(KEEP + "subject")));
                             }
-                            number(id, Integer.parseInt(d.get(KEEP + "number")));
                         }
+                        case LANGUAGE_DOC -> languages.take(id, Integer.parseInt(d.get(KEEP + "number")));
                         default -> names.put(new Texts.EntityNames(id, split(d.get(KEEP + "names"))));
                     }
                 }
@@ -612,44 +680,44 @@ public final class SearchIndex implements Closeable {
     record Found(int doc, Key key, int base, int idOrd) {
     }
 
-    /** One pass over every hit: the status filter, the facet counts, and the page after the cursor. */
-    private static final class Collector extends SimpleCollector {
-        private final String status;
-        private final Function<String, String> statusOf;
+    /** One pass over every hit: the filters, the facet counts, and the page after the cursor. */
+    private final class Collector extends SimpleCollector {
+        private final Wanted wanted;
+        private final boolean filtered;
         private final Key after;
         private final int size;
         private final PriorityQueue<Found> best;
-        private final Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         long total;
+
+        // the tables by number, as they stood when the search began
+        private final int[] statusOf = questionStatus.values();
+        private final int[] subjectOf = questionSubject.values();
+        private final int[] kindOf = sourceKind.values();
+        private final int[] originOf = sourceOrigin.values();
+        private final int[] publishedOf = sourcePublished.values();
+        private final Tally questionHits;
+        private final Tally sourceHits;
+        private final long[] languageHits = new long[languages.names().length];
 
         private Scorable scorer;
         private int base;
+        private NumericDocValues facts;
         private SortedDocValues ids;
-        private NumericDocValues questions;
-        private final String[] questionIds;
-        private final long[] hitsPerQuestion; // the status facet: counted per question, told by status at the end
-        private final String[] statusOfQuestion;
-        private NumericDocValues published;
-        // per segment, in arrays: a hit costs a few ordinal reads and increments, no map lookups
-        private static final List<String> COUNTED = Fields.FACETS.stream().filter(f -> !f.equals("status")).toList();
-        private final SortedDocValues[] facetValues = new SortedDocValues[COUNTED.size()];
-        private final long[][] facetCounts = new long[COUNTED.size()][];
+        private int ordDoc;
+        private int ord;
         private int afterPosition;
         private Found placed; // the kept hit from another segment whose id was last looked up in this one
         private int placedPosition;
 
-        Collector(String status, Function<String, String> statusOf, String[] questionIds, Key after, int size) {
-            this.status = status;
-            this.questionIds = questionIds;
-            this.hitsPerQuestion = new long[questionIds.length];
-            this.statusOfQuestion = new String[questionIds.length];
-            this.statusOf = statusOf;
+        Collector(Wanted wanted, Key after, int size) {
+            this.wanted = wanted;
+            this.filtered = !wanted.any();
             this.after = after;
             this.size = size;
             this.best = new PriorityQueue<>(size + 1, Comparator.comparing(Found::key).reversed());
-            for (String facet : Fields.FACETS) {
-                facets.put(facet, new HashMap<>());
-            }
+            Tally[] tallies = TALLIES.get();
+            this.questionHits = tallies[0].reset(questions.names().length);
+            this.sourceHits = tallies[1].reset(sourceNumbers.names().length);
         }
 
         @Override
@@ -664,60 +732,73 @@ public final class SearchIndex implements Closeable {
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            flushCounts();
             base = context.docBase;
             afterPosition = Integer.MIN_VALUE;
             placed = null;
-            var leaf = context.reader();
-            ids = leaf.getSortedDocValues(Fields.ID);
-            questions = leaf.getNumericDocValues(Fields.QUESTION);
-            published = leaf.getNumericDocValues(Fields.PUBLISHED);
-            for (int f = 0; f < COUNTED.size(); f++) {
-                SortedDocValues values = leaf.getSortedDocValues(COUNTED.get(f));
-                facetValues[f] = values;
-                facetCounts[f] = new long[values == null ? 0 : values.getValueCount()];
-            }
+            ordDoc = -1;
+            facts = context.reader().getNumericDocValues(Fields.FACTS);
+            ids = context.reader().getSortedDocValues(Fields.ID);
         }
 
         @Override
         public void collect(int doc) throws IOException {
-            int question = -1;
-            if (questions != null && questions.advanceExact(doc)) {
-                question = (int) questions.longValue();
+            if (facts == null || !facts.advanceExact(doc)) {
+                return; // not a claim
             }
-            if (status != null && (question < 0 || !status.equals(statusOf(question)))) {
+            long f = facts.longValue();
+            int question = (int) (f >>> QUESTION_SHIFT) - 1;
+            int source = (int) ((f >>> SOURCE_SHIFT) & SOURCE_MASK) - 1;
+            int language = (int) (f & LANGUAGE_MASK) - 1;
+            int published = at(publishedOf, source, UNDATED);
+            if (filtered && !wanted(question, source, language, published)) {
                 return;
             }
             total++;
             if (question >= 0) {
-                hitsPerQuestion[question]++;
+                questionHits.add(question);
             }
-            for (int f = 0; f < facetValues.length; f++) {
-                SortedDocValues values = facetValues[f];
-                if (values != null && values.advanceExact(doc)) {
-                    facetCounts[f][values.ordValue()]++;
-                }
+            if (source >= 0) {
+                sourceHits.add(source);
+            }
+            if (language >= 0) {
+                languageHits[language]++;
             }
             float score = scorer.score();
-            long date = published != null && published.advanceExact(doc) ? published.longValue() : Integer.MAX_VALUE;
-            ids.advanceExact(doc);
-            int idOrd = ids.ordValue();
-            // ids are compared by their ordinals in this segment: an id is read (and its block decompressed)
-            // only for a hit that is kept, not for every hit that ties on score and date
-            if (after != null && !after(score, date, idOrd)) {
+            // ids are compared by their ordinals in this segment, read only for a tie on score and date; an
+            // id itself is read (and its block decompressed) only for a hit that is kept
+            if (after != null && !after(score, published, doc)) {
                 return;
             }
-            if (best.size() == size && !beats(best.peek(), score, date, idOrd)) {
+            if (best.size() == size && !beats(best.peek(), score, published, doc)) {
                 return;
             }
-            best.add(new Found(base + doc, new Key(score, date, ids.lookupOrd(idOrd).utf8ToString()), base, idOrd));
+            int idOrd = ord(doc);
+            best.add(new Found(base + doc, new Key(score, published, ids.lookupOrd(idOrd).utf8ToString()), base, idOrd));
             if (best.size() > size) {
                 best.poll();
             }
         }
 
+        private boolean wanted(int question, int source, int language, int published) {
+            return (wanted.status() == Wanted.ANY || at(statusOf, question, -1) == wanted.status())
+                    && (wanted.subject() == Wanted.ANY || at(subjectOf, question, -1) == wanted.subject())
+                    && (wanted.language() == Wanted.ANY || language == wanted.language())
+                    && (wanted.kind() == Wanted.ANY || at(kindOf, source, -1) == wanted.kind())
+                    && (wanted.origin() == Wanted.ANY || at(originOf, source, -1) == wanted.origin())
+                    && (wanted.before() == Wanted.ANY || published < wanted.before());
+        }
+
+        private int ord(int doc) throws IOException {
+            if (ordDoc != doc) {
+                ids.advanceExact(doc);
+                ord = ids.ordValue();
+                ordDoc = doc;
+            }
+            return ord;
+        }
+
         // whether the hit comes after the cursor
-        private boolean after(float score, long date, int idOrd) throws IOException {
+        private boolean after(float score, long date, int doc) throws IOException {
             if (score != after.score()) {
                 return score < after.score();
             }
@@ -727,17 +808,19 @@ public final class SearchIndex implements Closeable {
             if (afterPosition == Integer.MIN_VALUE) {
                 afterPosition = ids.lookupTerm(new BytesRef(after.id()));
             }
+            int idOrd = ord(doc);
             return afterPosition >= 0 ? idOrd > afterPosition : idOrd >= -afterPosition - 1;
         }
 
         // whether the hit ranks before the worst one kept
-        private boolean beats(Found worst, float score, long date, int idOrd) throws IOException {
+        private boolean beats(Found worst, float score, long date, int doc) throws IOException {
             if (score != worst.key().score()) {
                 return score > worst.key().score();
             }
             if (date != worst.key().published()) {
                 return date < worst.key().published();
             }
+            int idOrd = ord(doc);
             if (worst.base() == base) {
                 return idOrd < worst.idOrd();
             }
@@ -748,52 +831,56 @@ public final class SearchIndex implements Closeable {
             return placedPosition >= 0 ? idOrd < placedPosition : idOrd < -placedPosition - 1;
         }
 
-        // the question's status, asked once per question and search ("" for a question without a verdict)
-        private String statusOf(int question) {
-            String verdict = statusOfQuestion[question];
-            if (verdict == null) {
-                verdict = statusOf.apply(questionIds[question]);
-                statusOfQuestion[question] = verdict = verdict == null ? "" : verdict;
-            }
-            return verdict;
-        }
-
-        private void flushCounts() throws IOException {
-            for (int f = 0; f < facetValues.length; f++) {
-                long[] counts = facetCounts[f];
-                for (int ord = 0; counts != null && ord < counts.length; ord++) {
-                    if (counts[ord] > 0) {
-                        facets.get(COUNTED.get(f)).merge(facetValues[f].lookupOrd(ord).utf8ToString(), counts[ord], Long::sum);
-                    }
-                }
-                facetValues[f] = null;
-                facetCounts[f] = null;
-            }
-        }
-
         List<Found> page() {
             List<Found> page = new ArrayList<>(best);
             page.sort(Comparator.comparing(Found::key));
             return page;
         }
 
-        Map<String, Map<String, Long>> facets() throws IOException {
-            flushCounts();
-            for (int question = 0; question < hitsPerQuestion.length; question++) {
-                if (hitsPerQuestion[question] > 0 && !statusOf(question).isEmpty()) {
-                    facets.get("status").merge(statusOf(question), hitsPerQuestion[question], Long::sum);
-                }
+        // counted by question, source and language; told by value once per number with hits
+        Map<String, Map<String, Long>> facets() {
+            int valueCount = values.names().length;
+            long[] status = new long[valueCount];
+            long[] subject = new long[valueCount];
+            long[] kind = new long[valueCount];
+            long[] origin = new long[valueCount];
+            for (int i = 0; i < questionHits.size(); i++) {
+                int q = questionHits.number(i);
+                count(status, at(statusOf, q, -1), questionHits.count(q));
+                count(subject, at(subjectOf, q, -1), questionHits.count(q));
             }
+            for (int i = 0; i < sourceHits.size(); i++) {
+                int s = sourceHits.number(i);
+                count(kind, at(kindOf, s, -1), sourceHits.count(s));
+                count(origin, at(originOf, s, -1), sourceHits.count(s));
+            }
+            String[] valueNames = values.names();
             Map<String, Map<String, Long>> top = new LinkedHashMap<>();
-            facets.forEach((facet, counts) -> {
-                Map<String, Long> sorted = new LinkedHashMap<>();
-                counts.entrySet().stream()
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                        .limit(FACET_VALUES)
-                        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-                top.put(facet, sorted);
-            });
+            top.put("status", top(status, valueNames));
+            top.put(Fields.LANG, top(languageHits, languages.names()));
+            top.put(Fields.KIND, top(kind, valueNames));
+            top.put(Fields.ORIGIN, top(origin, valueNames));
+            top.put(Fields.SUBJECT, top(subject, valueNames));
             return top;
         }
+
+        private static void count(long[] counts, int value, int hits) {
+            if (value >= 0 && value < counts.length) {
+                counts[value] += hits;
+            }
+        }
+
+        private static Map<String, Long> top(long[] counts, String[] names) {
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            java.util.stream.IntStream.range(0, Math.min(counts.length, names.length)).filter(i -> counts[i] > 0).boxed()
+                    .sorted(Comparator.<Integer>comparingLong(i -> counts[i]).reversed().thenComparing(i -> names[i]))
+                    .limit(FACET_VALUES)
+                    .forEach(i -> sorted.put(names[i], counts[i]));
+            return sorted;
+        }
+    }
+
+    private static int at(int[] column, int n, int none) {
+        return n >= 0 && n < column.length ? column[n] : none;
     }
 }

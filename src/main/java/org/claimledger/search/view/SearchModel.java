@@ -183,9 +183,9 @@ public class SearchModel implements LocalReadModel {
      * @throws org.claimledger.common.Rejection naming {@code q} when nothing searchable is left of it
      */
     public SearchResults search(SearchRequest request) {
-        statuses.refresh();
+        index.statuses(statuses.changed());
         try {
-            return index.search(request, statuses::of);
+            return index.search(request);
         } catch (IllegalArgumentException e) {
             throw Rejection.invalid("q", e.getMessage()); // every word dropped by the analysis
         } catch (IOException e) {

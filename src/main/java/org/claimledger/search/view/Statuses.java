@@ -5,54 +5,75 @@ import jakarta.inject.Inject;
 import org.claimledger.store.Sql;
 
 import javax.sql.DataSource;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each question's verdict status, as the verdicts read model has it, kept in memory for search: a search
- * filters and counts by the status of every hit's question, and statuses move far more often than claims,
- * so the index does not copy them. Before a search, whatever changed since the last look is read
- * (verdicts by the position of their last cause, with a margin for causes that committed late); every
- * half minute all of them are read again, which also covers a rebuild of the verdicts.
+ * What changed in the questions' verdict statuses, as the verdicts read model has it, for search: a
+ * search filters and counts by the status of every hit's question, and statuses move far more often
+ * than claims, so the index is told them rather than copying them into claims.
+ *
+ * <p>Before a search, the verdicts changed since the last look are read, by the position of their last
+ * cause. A verdict whose cause committed late (after a look that saw a higher position) is caught by
+ * reading again from the highest position seen at a look at least {@link #LATE_NANOS} ago: a quiet
+ * ledger reads nothing. Every half minute all of them are read again, which also covers a rebuild of
+ * the verdicts.
  */
 @ApplicationScoped
 public class Statuses {
 
     static final long FRESH_NANOS = 250_000_000L;
+    static final long LATE_NANOS = 5_000_000_000L;
     static final long ALL_AGAIN_NANOS = 30_000_000_000L;
-    static final long LATE_MARGIN = 10_000;
 
     @Inject
     DataSource dataSource;
 
-    private final Map<String, String> statuses = new ConcurrentHashMap<>();
+    /** A look: when, and the highest position it had seen. */
+    private record Look(long at, long seen) {
+    }
+
+    private final ArrayDeque<Look> looks = new ArrayDeque<>();
     private long seen = Long.MIN_VALUE;
     private long lookedAt;
     private long allAt;
 
-    /** The status of the question's verdict, or null if the verdicts do not know it yet. */
-    public String of(String proposition) {
-        return statuses.get(proposition);
-    }
-
-    /** Brings the statuses up to date if they were last looked at more than a moment ago. */
-    public synchronized void refresh() {
+    /**
+     * The statuses (by question) that changed since the last call, or every status when it is time to read
+     * them all again; empty if they were looked at a moment ago.
+     */
+    public synchronized Map<String, String> changed() {
         long now = System.nanoTime();
         if (seen != Long.MIN_VALUE && now - lookedAt < FRESH_NANOS) {
-            return;
+            return Map.of();
         }
         boolean all = seen == Long.MIN_VALUE || now - allAt > ALL_AGAIN_NANOS;
-        long[] highest = {all ? Long.MIN_VALUE : seen};
+        while (looks.size() > 1 && now - secondLook().at() >= LATE_NANOS) {
+            looks.removeFirst();
+        }
+        long from = all || looks.isEmpty() ? Long.MIN_VALUE : looks.getFirst().seen();
+        Map<String, String> changed = new HashMap<>();
+        long[] highest = {seen};
         new Sql(dataSource).list("SELECT proposition_id, status, position FROM verdict_view WHERE position > ?",
                 rs -> {
-                    statuses.put(rs.getString(1), rs.getString(2));
+                    changed.put(rs.getString(1), rs.getString(2));
                     highest[0] = Math.max(highest[0], rs.getLong(3));
                     return null;
-                }, all ? Long.MIN_VALUE : seen - LATE_MARGIN);
+                }, from);
         if (all) {
             allAt = now;
+            looks.clear();
         }
-        seen = Math.max(seen, highest[0]);
+        seen = highest[0];
         lookedAt = now;
+        looks.addLast(new Look(now, seen));
+        return changed;
+    }
+
+    private Look secondLook() {
+        var it = looks.iterator();
+        it.next();
+        return it.next();
     }
 }

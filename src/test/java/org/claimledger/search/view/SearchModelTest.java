@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,12 +30,8 @@ class SearchModelTest {
         model.commitInterval = Duration.ofHours(1); // only a quiet log commits within the test
         model.statuses = new Statuses() { // no verdicts in these tests
             @Override
-            public String of(String proposition) {
-                return null;
-            }
-
-            @Override
-            public synchronized void refresh() {
+            public synchronized Map<String, String> changed() {
+                return Map.of();
             }
         };
         model.open();
