@@ -4,8 +4,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -17,7 +15,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
-import java.io.Reader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +37,6 @@ public final class Languages {
 
     public static final String NEUTRAL = "any";
 
-    private static final NormalizeCharMap YO = yo();
-
     private static final Map<String, Function<TokenStream, TokenStream>> STEMMERS = Map.of(
             // every lemma of the word from Morfologik's dictionary: stempel's table missed miasta, mieście,
             // Krakowa and Armii (ADR 15); the dictionary looks words up in their case, so it comes first
@@ -61,19 +56,14 @@ public final class Languages {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer words = new StandardTokenizer();
-                TokenStream stems = stemmer.apply(words);
-                return new TokenStreamComponents(words, new ASCIIFoldingFilter(stems));
+                TokenStream stems = stemmer.apply(new Folding.Yo(words));
+                return new TokenStreamComponents(words, new Folding(stems));
             }
 
             // a phrase never runs from one text of a document into the next (a quote into its translation)
             @Override
             public int getPositionIncrementGap(String field) {
                 return 100;
-            }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(YO, reader);
             }
 
             @Override
@@ -98,13 +88,5 @@ public final class Languages {
     /** The primary language subtag of a BCP 47 tag, lower case ({@code pl-PL}: {@code pl}). */
     public static String primary(String tag) {
         return tag.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-    }
-
-    // Russian writes ё and е for one letter in most print: treat them as one.
-    private static NormalizeCharMap yo() {
-        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-        map.add("ё", "е");
-        map.add("Ё", "Е");
-        return map.build();
     }
 }

@@ -45,10 +45,12 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The search index: one document per claim, holding its words and its source's, analysed in every
- * language that applies, and the facts a historian filters by. Sources, questions' subjects and
- * entities' names are kept beside the claims (so that an index opened again knows them) and copied into
- * each claim: a source revised or retracted rewrites its claims.
+ * The search index: one document per claim, holding its words analysed in every language that applies
+ * and the numbers of its question, source and language; one per source, holding its title and authors
+ * (a search finds a source's claims by them); and one per question, entity and language, so that an
+ * index opened again knows their names and numbers. What a question or source is (a status, a subject,
+ * a kind, a date) is looked up by its number when searching, never copied into claims: a revised source
+ * or a changed status rewrites no claim.
  *
  * <p>Written by one thread (the reader of the log), searched by any. Writes become visible at
  * {@link #refresh()} and durable at {@link #commit(Map)}, which also keeps how far the log was read.
@@ -93,6 +95,8 @@ public final class SearchIndex implements Closeable {
     private static final int WRITERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int PARALLEL_FROM = 256;
     private java.util.concurrent.ExecutorService writers;
+    private java.util.concurrent.ExecutorService refresher;
+    private java.util.concurrent.Future<?> refreshing;
     private static final ThreadLocal<Tally[]> TALLIES = ThreadLocal.withInitial(() -> new Tally[] {new Tally(), new Tally()});
 
     private SearchIndex(IndexWriter writer) throws IOException {
@@ -138,14 +142,15 @@ public final class SearchIndex implements Closeable {
         keep(doc, "origin", source.origin());
         keep(doc, "published", source.published() == null ? null : source.published().toString());
         keep(doc, "retracted", Boolean.toString(source.retracted()));
+        // its words are searched here, once, not copied into each of its claims: a search finds a source's
+        // claims by the source (SearchQuery), so a revised title rewrites no claim
+        text(doc, source.title(), source.language());
+        for (String author : source.authors()) {
+            text(doc, author, null);
+        }
         writer.updateDocument(new Term(KEY, key(SOURCE_DOC, source.id())), doc);
         describe(number, source);
-        Texts.SourceText before = sources.put(source.id(), source);
-        // only the source's words are copied into its claims
-        if (before != null && !(Objects.equals(before.title(), source.title()) && before.authors().equals(source.authors())
-                && Objects.equals(before.language(), source.language()))) {
-            rewriteClaims(Fields.SOURCE, source.id());
-        }
+        sources.put(source.id(), source);
     }
 
     private void describe(int number, Texts.SourceText source) {
@@ -294,6 +299,30 @@ public final class SearchIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
+    /**
+     * Makes the writes so far visible soon, on a thread of the index's own, while the caller goes on
+     * writing: a refresh flushes what every writer holds into a new segment, and while a long run is
+     * written that is a good part of the work (done in line, the writers waited for it).
+     */
+    public void refreshAside() {
+        synchronized (this) {
+            if (refreshing != null && !refreshing.isDone()) {
+                return;
+            }
+            if (refresher == null) {
+                refresher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "search-refresher");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            refreshing = refresher.submit(() -> {
+                searchers.maybeRefreshBlocking();
+                return null;
+            });
+        }
+    }
+
     /** Makes every write so far durable, with {@code data} (how far the log was read) beside it. */
     public void commit(Map<String, String> data) throws IOException {
         Map<String, String> kept = new HashMap<>(data);
@@ -328,6 +357,14 @@ public final class SearchIndex implements Closeable {
             if (writers != null) {
                 writers.shutdownNow();
             }
+            if (refresher != null) {
+                refresher.shutdown(); // never interrupted: an interrupt closes Lucene's file channels
+                try {
+                    refresher.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         searchers.close();
         writer.close();
@@ -345,13 +382,13 @@ public final class SearchIndex implements Closeable {
      * those last told by {@link #statuses}.
      */
     public SearchResults search(SearchRequest request) throws IOException {
-        SearchQuery query = SearchQuery.of(request.text(), names);
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query.query(), BooleanClause.Occur.MUST);
-        // a source's claims are few: its postings lead the search; the other filters are tested per hit
-        filter(b, Fields.SOURCE, request.source());
         Key after = request.after() == null ? null : Key.decode(request.after());
         IndexSearcher searcher = searchers.acquire();
         try {
+            SearchQuery query = SearchQuery.of(request.text(), names, part -> claimsOfSources(searcher, part));
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(query.query(), BooleanClause.Occur.MUST);
+            // a source's claims are few: its postings lead the search; the other filters are tested per hit
+            filter(b, Fields.SOURCE, request.source());
             // the numbers' tables read after the searcher: they know every number its documents carry
             Collector collector = new Collector(wanted(request), after, request.limit() + 1);
             searcher.search(b.build(), collector);
@@ -370,6 +407,53 @@ public final class SearchIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    // the claims of the sources whose title or authors match a part, found among the few source documents
+    // in one pass; sources found as written and sources found only inflected give a way each
+    private static Query claimsOfSources(IndexSearcher searcher, Query part) {
+        Query sourcesMatching = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, SOURCE_DOC)), BooleanClause.Occur.FILTER)
+                .add(part, BooleanClause.Occur.MUST).build();
+        Map<Float, List<BytesRef>> byScore = new HashMap<>();
+        try {
+            searcher.search(sourcesMatching, new SimpleCollector() {
+                private Scorable scorer;
+                private SortedDocValues id;
+
+                @Override
+                public void setScorer(Scorable scorer) {
+                    this.scorer = scorer;
+                }
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                    id = context.reader().getSortedDocValues(Fields.ID);
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (id != null && id.advanceExact(doc)) {
+                        byScore.computeIfAbsent(scorer.score(), s -> new ArrayList<>())
+                                .add(BytesRef.deepCopyOf(id.lookupOrd(id.ordValue())));
+                    }
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE;
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (byScore.isEmpty()) {
+            return null;
+        }
+        List<Query> ways = new ArrayList<>();
+        byScore.forEach((score, ids) -> ways.add(new org.apache.lucene.search.BoostQuery(
+                new org.apache.lucene.search.ConstantScoreQuery(new org.apache.lucene.search.TermInSetQuery(Fields.SOURCE, ids)), score)));
+        return ways.size() == 1 ? ways.get(0) : new org.apache.lucene.search.DisjunctionMaxQuery(ways, 0f);
     }
 
     // the filters as numbers: ANY when not asked, NOTHING for a value the index has never seen
@@ -474,7 +558,6 @@ public final class SearchIndex implements Closeable {
     }
 
     private Document claimDocument(Texts.ClaimText claim) throws IOException {
-        Texts.SourceText source = sources.get(claim.sourceId());
         Document doc = keyed(CLAIM, claim.id());
         doc.add(new StringField(Fields.SOURCE, claim.sourceId(), Field.Store.YES));
         doc.add(new StringField(Fields.PROPOSITION, claim.propositionId(), Field.Store.YES));
@@ -489,12 +572,6 @@ public final class SearchIndex implements Closeable {
         text(doc, claim.quote(), claim.quoteLanguage());
         text(doc, claim.translation(), "en");
         text(doc, claim.note(), "en");
-        if (source != null) {
-            text(doc, source.title(), source.language());
-            for (String author : source.authors()) {
-                text(doc, author, null);
-            }
-        }
         return doc;
     }
 
@@ -551,17 +628,6 @@ public final class SearchIndex implements Closeable {
     static int day(PartialDate date) {
         return date.year() * 10_000 + (date.month() == null ? 1 : date.month()) * 100
                 + (date.day() == null ? 1 : date.day());
-    }
-
-    private void rewriteClaims(String field, String value) throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            Query q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Fields.TYPE, CLAIM)), BooleanClause.Occur.FILTER).build();
-            for (Texts.ClaimText claim : claims(reader, q)) {
-                putClaim(claim);
-            }
-        }
     }
 
     private static List<Texts.ClaimText> claims(DirectoryReader reader, Query q) throws IOException {

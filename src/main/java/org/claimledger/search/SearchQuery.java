@@ -32,8 +32,13 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
     static final float AS_WRITTEN = 2f;
     static final float INFLECTED = 1f;
 
-    /** Builds the query, or says that nothing searchable is left of the text. */
-    static SearchQuery of(QueryText text, NameBook names) {
+    /**
+     * Builds the query, or says that nothing searchable is left of the text. A source's title and authors
+     * are searched in the source's own document: {@code claimsOfSources} turns a part's ways of being found
+     * (each scoring its weight) into ways of finding the claims of every source they find, each scoring
+     * the best weight its sources were found by.
+     */
+    static SearchQuery of(QueryText text, NameBook names, java.util.function.UnaryOperator<Query> claimsOfSources) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         Map<String, Set<String>> terms = new HashMap<>();
         int parts = 0;
@@ -52,6 +57,10 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
                 }
             }
             if (!ways.isEmpty()) {
+                Query bySources = claimsOfSources.apply(new DisjunctionMaxQuery(ways, 0f));
+                if (bySources != null) {
+                    ways.add(bySources);
+                }
                 all.add(new DisjunctionMaxQuery(ways, 0f), BooleanClause.Occur.MUST);
                 parts++;
             }

@@ -76,7 +76,7 @@ public final class SearchIndexBench {
                     }
                 }
                 if (System.nanoTime() - lastRefresh > 10_000_000_000L) {
-                    index.refresh();
+                    index.refreshAside();
                     lastRefresh = System.nanoTime();
                 }
             }

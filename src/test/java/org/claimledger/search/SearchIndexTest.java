@@ -196,7 +196,7 @@ class SearchIndexTest {
     }
 
     @Test
-    void a_revised_source_rewrites_its_claims() throws IOException {
+    void a_revised_source_finds_its_claims_by_its_new_title_and_authors() throws IOException {
         assertThat(ids("Nowak")).hasSize(2);
         index.putSource(new Texts.SourceText(AK.id(), "Sprawozdanie z Krakowa", List.of("Anna Kowalska"), "pl",
                 "official-report", "polish-home-army", AK.published(), false));
@@ -204,6 +204,23 @@ class SearchIndexTest {
         assertThat(ids("Nowak")).isEmpty();
         assertThat(ids("Kowalska sprawozdanie")).containsExactlyInAnyOrder("ak-report-1945/c1", "ak-report-1945/c2");
         assertThat(ids(with(SearchRequest.of("miasto"), "kind", "official-report"))).hasSize(2);
+        // a word of the title and a word of the quote, each found where it is; a phrase of the title
+        assertThat(ids("Kowalska wysadzono")).containsExactly("ak-report-1945/c2");
+        assertThat(ids("\"z Krakowa\"")).containsExactlyInAnyOrder("ak-report-1945/c1", "ak-report-1945/c2");
+        assertThat(ids("\"Krakowa z\"")).isEmpty();
+        assertThat(index.search(SearchRequest.of("Kowalska")).hits()).extracting(SearchResults.Hit::score)
+                .as("found as written in the title").containsOnly(SearchQuery.AS_WRITTEN);
+    }
+
+    @Test
+    void a_refresh_aside_makes_the_writes_so_far_searchable_while_writing_goes_on() throws IOException {
+        index.putClaim(new Texts.ClaimText("aside/c1", "leaflet", "krakow-1945/bridges", "Pontonbrücke", "de", null, null, false));
+        index.refreshAside();
+        index.putClaim(new Texts.ClaimText("aside/c2", "leaflet", "krakow-1945/bridges", "Pontonbrücken", "de", null, null, false));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> ids("Pontonbrücke").contains("aside/c1"));
+        index.refresh();
+        assertThat(ids("Pontonbrücke")).containsExactlyInAnyOrder("aside/c1", "aside/c2");
     }
 
     @Test
