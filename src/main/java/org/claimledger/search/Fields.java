@@ -37,6 +37,11 @@ final class Fields {
         return "text." + language;
     }
 
+    /** The field a source's title and authors go to, for a text field of claims. */
+    static String ofSources(String textField) {
+        return "source." + textField;
+    }
+
     static Analyzer analyzer(String field) {
         return ANALYZERS.getOrDefault(field, ANALYZERS.get(TEXT_ANY));
     }
@@ -54,8 +59,10 @@ final class Fields {
         Map<String, Analyzer> analyzers = new HashMap<>();
         for (String language : Languages.STEMMED) {
             analyzers.put(text(language), Languages.analyzer(language));
+            analyzers.put(ofSources(text(language)), Languages.analyzer(language));
         }
         analyzers.put(TEXT_ANY, Languages.analyzer(Languages.NEUTRAL));
+        analyzers.put(ofSources(TEXT_ANY), Languages.analyzer(Languages.NEUTRAL));
         return Map.copyOf(analyzers);
     }
 }

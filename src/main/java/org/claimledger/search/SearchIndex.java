@@ -43,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The search index: one document per claim, holding its words analysed in every language that applies
@@ -101,7 +102,15 @@ public final class SearchIndex implements Closeable {
 
     private SearchIndex(IndexWriter writer) throws IOException {
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+            // no query cache: queries differ, and caching the few that repeat built bitsets over whole segments
+            @Override
+            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setQueryCache(null);
+                return searcher;
+            }
+        });
         load();
     }
 
@@ -144,9 +153,9 @@ public final class SearchIndex implements Closeable {
         keep(doc, "retracted", Boolean.toString(source.retracted()));
         // its words are searched here, once, not copied into each of its claims: a search finds a source's
         // claims by the source (SearchQuery), so a revised title rewrites no claim
-        text(doc, source.title(), source.language());
+        sourceText(doc, source.title(), source.language());
         for (String author : source.authors()) {
-            text(doc, author, null);
+            sourceText(doc, author, null);
         }
         writer.updateDocument(new Term(KEY, key(SOURCE_DOC, source.id())), doc);
         describe(number, source);
@@ -204,13 +213,24 @@ public final class SearchIndex implements Closeable {
      * thread: they are distinct), which is most of what indexing costs.
      */
     public void putClaims(java.util.Collection<Texts.ClaimText> claims) throws IOException {
+        putClaims(claims, id -> false);
+    }
+
+    /**
+     * As {@link #putClaims(java.util.Collection)}; a claim {@code absent} says the index does not hold is
+     * added without first deleting whatever it held under its id (a lookup in every segment at the next
+     * flush, which a rebuild would pay for every claim). The caller must know: a claim added twice is
+     * found twice.
+     */
+    public void putClaims(java.util.Collection<Texts.ClaimText> claims, java.util.function.Predicate<String> absent)
+            throws IOException {
         Map<String, Texts.ClaimText> last = new LinkedHashMap<>();
         claims.forEach(c -> last.put(c.id(), c));
         List<Texts.ClaimText> distinct = List.copyOf(last.values());
         int threads = Math.min(WRITERS, distinct.size() / PARALLEL_FROM + 1);
         if (threads <= 1) {
             for (Texts.ClaimText claim : distinct) {
-                putClaim(claim);
+                put(claim, absent);
             }
             return;
         }
@@ -220,7 +240,7 @@ public final class SearchIndex implements Closeable {
             List<Texts.ClaimText> part = distinct.subList(from, Math.min(distinct.size(), from + size));
             parts.add(writers().submit(() -> {
                 for (Texts.ClaimText claim : part) {
-                    putClaim(claim);
+                    put(claim, absent);
                 }
                 return null;
             }));
@@ -237,6 +257,14 @@ public final class SearchIndex implements Closeable {
                 }
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
+        }
+    }
+
+    private void put(Texts.ClaimText claim, java.util.function.Predicate<String> absent) throws IOException {
+        if (absent.test(claim.id())) {
+            writer.addDocument(claimDocument(claim));
+        } else {
+            putClaim(claim);
         }
     }
 
@@ -411,13 +439,10 @@ public final class SearchIndex implements Closeable {
 
     // the claims of the sources whose title or authors match a part, found among the few source documents
     // in one pass; sources found as written and sources found only inflected give a way each
-    private static Query claimsOfSources(IndexSearcher searcher, Query part) {
-        Query sourcesMatching = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.TYPE, SOURCE_DOC)), BooleanClause.Occur.FILTER)
-                .add(part, BooleanClause.Occur.MUST).build();
+    private static Map<Float, Query> claimsOfSources(IndexSearcher searcher, Query part) {
         Map<Float, List<BytesRef>> byScore = new HashMap<>();
         try {
-            searcher.search(sourcesMatching, new SimpleCollector() {
+            searcher.search(part, new SimpleCollector() {
                 private Scorable scorer;
                 private SortedDocValues id;
 
@@ -447,13 +472,9 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        if (byScore.isEmpty()) {
-            return null;
-        }
-        List<Query> ways = new ArrayList<>();
-        byScore.forEach((score, ids) -> ways.add(new org.apache.lucene.search.BoostQuery(
-                new org.apache.lucene.search.ConstantScoreQuery(new org.apache.lucene.search.TermInSetQuery(Fields.SOURCE, ids)), score)));
-        return ways.size() == 1 ? ways.get(0) : new org.apache.lucene.search.DisjunctionMaxQuery(ways, 0f);
+        Map<Float, Query> claims = new HashMap<>();
+        byScore.forEach((score, ids) -> claims.put(score, new org.apache.lucene.search.TermInSetQuery(Fields.SOURCE, ids)));
+        return claims;
     }
 
     // the filters as numbers: ANY when not asked, NOTHING for a value the index has never seen
@@ -614,14 +635,23 @@ public final class SearchIndex implements Closeable {
 
     // a text goes to its language's field (when that language has a stemmer) and, as written, to the neutral one
     private static void text(Document doc, String text, String language) {
+        text(doc, text, language, UnaryOperator.identity());
+    }
+
+    // a source's words in fields of their own: looking a part up among the sources reads only their postings
+    private static void sourceText(Document doc, String text, String language) {
+        text(doc, text, language, Fields::ofSources);
+    }
+
+    private static void text(Document doc, String text, String language, UnaryOperator<String> field) {
         if (text == null || text.isBlank()) {
             return;
         }
         String stemmed = Languages.of(language);
         if (!stemmed.equals(Languages.NEUTRAL)) {
-            doc.add(new Field(Fields.text(stemmed), text, WORDS));
+            doc.add(new Field(field.apply(Fields.text(stemmed)), text, WORDS));
         }
-        doc.add(new Field(Fields.TEXT_ANY, text, WORDS));
+        doc.add(new Field(field.apply(Fields.TEXT_ANY), text, WORDS));
     }
 
     /** A date as a number that orders as the date does, at its earliest day. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A historian's query as Lucene runs it. Every word or phrase must be found (in a quote, a translation,
@@ -34,41 +35,71 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
 
     /**
      * Builds the query, or says that nothing searchable is left of the text. A source's title and authors
-     * are searched in the source's own document: {@code claimsOfSources} turns a part's ways of being found
-     * (each scoring its weight) into ways of finding the claims of every source they find, each scoring
-     * the best weight its sources were found by.
+     * are searched in the source's own document, in fields of their own: {@code claimsOfSources} turns a
+     * part, asked of those fields (scoring as below), into the claims of every source it finds, by the
+     * score their source was found with.
      */
-    static SearchQuery of(QueryText text, NameBook names, java.util.function.UnaryOperator<Query> claimsOfSources) {
+    static SearchQuery of(QueryText text, NameBook names, Function<Query, Map<Float, Query>> claimsOfSources) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         Map<String, Set<String>> terms = new HashMap<>();
         int parts = 0;
         for (List<String> alternatives : alternatives(text, names)) {
-            List<Query> ways = new ArrayList<>();
+            List<Query> written = new ArrayList<>();
+            List<Query> inflected = new ArrayList<>();
+            List<Query> sourcesWritten = new ArrayList<>();
+            List<Query> sourcesInflected = new ArrayList<>();
             for (String field : Fields.TEXT) {
                 Analyzer analyzer = Fields.analyzer(field);
                 QueryBuilder builder = new QueryBuilder(analyzer);
+                boolean asWritten = field.equals(Fields.TEXT_ANY);
                 for (String alternative : alternatives) {
                     Query q = builder.createPhraseQuery(field, alternative);
                     if (q != null) {
-                        float weight = field.equals(Fields.TEXT_ANY) ? AS_WRITTEN : INFLECTED;
-                        ways.add(new BoostQuery(new ConstantScoreQuery(q), weight));
+                        (asWritten ? written : inflected).add(q);
+                        (asWritten ? sourcesWritten : sourcesInflected).add(builder.createPhraseQuery(Fields.ofSources(field), alternative));
                         terms.computeIfAbsent(field, f -> new HashSet<>()).addAll(Analysis.terms(analyzer, alternative));
                     }
                 }
             }
-            if (!ways.isEmpty()) {
-                Query bySources = claimsOfSources.apply(new DisjunctionMaxQuery(ways, 0f));
-                if (bySources != null) {
-                    ways.add(bySources);
-                }
-                all.add(new DisjunctionMaxQuery(ways, 0f), BooleanClause.Occur.MUST);
-                parts++;
+            if (written.isEmpty() && inflected.isEmpty()) {
+                continue;
             }
+            Map<Float, Query> bySources = claimsOfSources.apply(scored(sourcesWritten, sourcesInflected));
+            if (bySources.containsKey(AS_WRITTEN)) {
+                written.add(bySources.get(AS_WRITTEN));
+            }
+            if (bySources.containsKey(INFLECTED)) {
+                inflected.add(bySources.get(INFLECTED));
+            }
+            all.add(scored(written, inflected), BooleanClause.Occur.MUST);
+            parts++;
         }
         if (parts == 0) {
             throw new IllegalArgumentException("has no words to search for");
         }
         return new SearchQuery(all.build(), terms);
+    }
+
+    // the best of: found as written in any way, found inflected in any way. Each side is one disjunction
+    // that scores nothing itself, so a hit costs one comparison of two, not a look at every way it matched
+    private static Query scored(List<Query> written, List<Query> inflected) {
+        List<Query> sides = new ArrayList<>();
+        if (!written.isEmpty()) {
+            sides.add(new BoostQuery(new ConstantScoreQuery(anyOf(written)), AS_WRITTEN));
+        }
+        if (!inflected.isEmpty()) {
+            sides.add(new BoostQuery(new ConstantScoreQuery(anyOf(inflected)), INFLECTED));
+        }
+        return sides.size() == 1 ? sides.get(0) : new DisjunctionMaxQuery(sides, 0f);
+    }
+
+    private static Query anyOf(List<Query> ways) {
+        if (ways.size() == 1) {
+            return ways.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        ways.forEach(way -> any.add(way, BooleanClause.Occur.SHOULD));
+        return any.build();
     }
 
     /**

@@ -71,7 +71,7 @@ public final class SearchIndexBench {
                                     : texts.sentence(SyntheticTexts.english(), random, 12 + random.nextInt(14)),
                             null, false));
                     if (waiting.size() == batch) {
-                        index.putClaims(waiting);
+                        index.putClaims(waiting, id -> true); // a fresh index: every claim is new
                         waiting.clear();
                     }
                 }
@@ -80,7 +80,7 @@ public final class SearchIndexBench {
                     lastRefresh = System.nanoTime();
                 }
             }
-            index.putClaims(waiting);
+            index.putClaims(waiting, id -> true); // a fresh index: every claim is new
             index.commit(Map.of());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long bytes;

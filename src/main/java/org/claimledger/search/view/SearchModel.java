@@ -119,11 +119,19 @@ public class SearchModel implements LocalReadModel {
             for (Object event : events) {
                 apply(event);
             }
-            index.putClaims(waiting.values());
+            boolean knownAbsent = readAgainUntil < 0;
+            index.putClaims(waiting.values(), id -> knownAbsent && recordedNow.contains(id));
+        } catch (IOException | RuntimeException e) {
+            readAgainUntil = Math.max(readAgainUntil, after.events()); // partly written: it will be read again
+            throw e;
         } finally {
             waiting.clear();
+            recordedNow.clear();
         }
         progress = after;
+        if (after.events() >= readAgainUntil) {
+            readAgainUntil = -1; // read again over what the failed batch wrote, by upserts
+        }
         // Live, the reader settles after each write and every claim is searchable at once. While it catches
         // up, searches see its progress every 10 s, refreshed aside: a refresh flushes what every writer
         // holds into a new segment (once a second and in line, that was 70 % of a rebuild).
@@ -157,10 +165,14 @@ public class SearchModel implements LocalReadModel {
     public synchronized void clear() throws IOException {
         index.clear();
         progress = null;
+        readAgainUntil = -1;
     }
 
     @Override
     public synchronized void commit() throws IOException {
+        if (readAgainUntil >= 0) {
+            return;
+        }
         index.commit(progress == null ? Map.of()
                 : Map.of("ledger", progress.ledger(), "position", progress.position(), "events", Long.toString(progress.events())));
         lastCommit = System.nanoTime();
@@ -248,11 +260,19 @@ public class SearchModel implements LocalReadModel {
 
     // the batch's claims, each with its last text, until handle writes them at the batch's end
     private final Map<String, Texts.ClaimText> waiting = new LinkedHashMap<>();
+    // A claim recorded in this batch is not in the index, so it is added without a delete (SearchIndex.putClaims),
+    // as long as the index holds exactly what was read before the batch: so from an open (the last commit,
+    // read on from there) or a clear. A failed batch may be partly written and is read again over what it
+    // wrote: until the log has been read past its end, claims are upserted and nothing is committed (a
+    // restart then reads it again from the commit before it, which does not hold it).
+    private final java.util.Set<String> recordedNow = new java.util.HashSet<>();
+    private long readAgainUntil = -1;
 
     private final ClaimEvent.Handler<Void> claims = new ClaimEvent.Handler<>() {
         @Override
         public Void recorded(ClaimEvent.ClaimRecorded e) {
             waiting.put(e.claimId(), text(e.claimId(), e.sourceId(), e.content()));
+            recordedNow.add(e.claimId());
             return null;
         }
 

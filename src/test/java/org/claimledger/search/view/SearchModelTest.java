@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The search model as a plain object: when it makes what it handled durable. */
 class SearchModelTest {
@@ -66,6 +67,31 @@ class SearchModelTest {
                 .isEqualTo(600);
         assertThat(model.search(org.claimledger.search.SearchRequest.of("\"numer 2\"")).hits())
                 .extracting(h -> h.withdrawn()).containsExactly(true);
+    }
+
+    @Test
+    void a_batch_that_fails_part_written_is_read_again_without_finding_a_claim_twice_and_nothing_is_committed_meanwhile()
+            throws Exception {
+        SourceEvent.SourceRegistered kronika = new SourceEvent.SourceRegistered("kronika-1945", new SourceDetails(
+                "Kronika Krakowska", List.of(), SourceKind.PRESS, PartialDate.parse("1945-01"), "pl", "independent", List.of(), null));
+        ClaimEvent.ClaimRecorded first = new ClaimEvent.ClaimRecorded("kronika-1945/c1", "kronika-1945", content("Most ocalał"));
+        // the second claim cannot be written (no source): the first is in the index when the batch fails
+        ClaimEvent.ClaimRecorded broken = new ClaimEvent.ClaimRecorded("kronika-1945/c2", null, content("Most ocalał"));
+        Progress after = new Progress("ledger-1", "token at 3", 3);
+        assertThatThrownBy(() -> model.handle(List.of(kronika, first, broken), after)).isInstanceOf(IllegalArgumentException.class);
+        model.idle();
+        assertThat(model.durable()).as("a part-written batch is never committed").isEmpty();
+
+        model.handle(List.of(kronika, first), after); // read again from before the batch
+        model.settle();
+        assertThat(model.search(org.claimledger.search.SearchRequest.of("most")).total()).isEqualTo(1);
+        model.idle();
+        assertThat(model.durable()).contains(after);
+
+        model.handle(List.of(new ClaimEvent.ClaimRecorded("kronika-1945/c3", "kronika-1945", content("Most ocalał"))),
+                new Progress("ledger-1", "token at 4", 4));
+        model.settle();
+        assertThat(model.search(org.claimledger.search.SearchRequest.of("most")).total()).as("past it, new claims are added").isEqualTo(2);
     }
 
     private static ClaimContent content(String quote) {
