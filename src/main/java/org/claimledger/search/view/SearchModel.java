@@ -57,8 +57,17 @@ public class SearchModel implements LocalReadModel {
     Statuses statuses;
 
     private SearchIndex index;
-    private Progress progress;
+    private Progress progress; // how far the log was read and written into the index
     private Progress committed;
+    // the last batch's claims, written on a thread of their own while the reader reads and decodes the next
+    // batch; pending, the progress they bring once written
+    private final java.util.concurrent.ExecutorService claimWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-claims");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.concurrent.Future<?> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private Progress pending;
     private long lastCommit = System.nanoTime();
     private long lastRefresh = System.nanoTime();
 
@@ -92,9 +101,14 @@ public class SearchModel implements LocalReadModel {
     }
 
     @PreDestroy
-    void close() throws IOException {
-        if (index != null) {
-            index.close();
+    synchronized void close() throws IOException {
+        try {
+            awaitWriting();
+        } finally {
+            claimWriter.shutdown();
+            if (index != null) {
+                index.close();
+            }
         }
     }
 
@@ -105,6 +119,11 @@ public class SearchModel implements LocalReadModel {
 
     @Override
     public synchronized Optional<Progress> progress() {
+        try {
+            awaitWriting(); // what is written: a batch that failed is not, and is read again
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "a batch of the search index failed; it is read again");
+        }
         return Optional.ofNullable(progress);
     }
 
@@ -114,23 +133,27 @@ public class SearchModel implements LocalReadModel {
         // rest is applied in the log's order meanwhile. A claim's document is made of the claim and of its
         // source and question as they stand when it is written, so writing it later gives what writing it
         // in its place and rewriting it after a revision of its source would. A withdrawal of a claim
-        // still waiting marks it there: the index does not hold it yet.
+        // still waiting marks it there: the index does not hold it yet. The claims are written aside while
+        // the reader reads the next batch; the batch's progress counts once they are written.
         try {
             for (Object event : events) {
                 apply(event);
             }
+            awaitWriting(); // the previous batch's claims first: a claim in both keeps this batch's text
+            List<Texts.ClaimText> claims = List.copyOf(waiting.values());
+            java.util.Set<String> recorded = java.util.Set.copyOf(recordedNow);
             boolean knownAbsent = readAgainUntil < 0;
-            index.putClaims(waiting.values(), id -> knownAbsent && recordedNow.contains(id));
+            pending = after;
+            writing = claimWriter.submit(() -> {
+                index.putClaims(claims, id -> knownAbsent && recorded.contains(id));
+                return null;
+            });
         } catch (IOException | RuntimeException e) {
             readAgainUntil = Math.max(readAgainUntil, after.events()); // partly written: it will be read again
             throw e;
         } finally {
             waiting.clear();
             recordedNow.clear();
-        }
-        progress = after;
-        if (after.events() >= readAgainUntil) {
-            readAgainUntil = -1; // read again over what the failed batch wrote, by upserts
         }
         // Live, the reader settles after each write and every claim is searchable at once. While it catches
         // up, searches see its progress every 10 s, refreshed aside: a refresh flushes what every writer
@@ -144,13 +167,45 @@ public class SearchModel implements LocalReadModel {
         }
     }
 
+    /**
+     * Waits for the last batch's claims to be written; then its progress counts. A batch that failed
+     * (surfacing here, at the next call) is read again from the progress before it.
+     */
+    private void awaitWriting() throws IOException {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while a batch's claims were written");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (pending != null) {
+                readAgainUntil = Math.max(readAgainUntil, pending.events());
+            }
+            pending = null;
+            writing = java.util.concurrent.CompletableFuture.completedFuture(null);
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        if (pending != null) {
+            progress = pending;
+            pending = null;
+            if (progress.events() >= readAgainUntil) {
+                readAgainUntil = -1; // read again over what the failed batch wrote, by upserts
+            }
+        }
+    }
+
     @Override
     public synchronized void settle() throws IOException {
+        awaitWriting();
         refresh();
     }
 
     @Override
     public synchronized void idle() throws IOException {
+        awaitWriting();
         if (progress != null && !progress.equals(committed)) {
             commit();
         }
@@ -163,6 +218,11 @@ public class SearchModel implements LocalReadModel {
 
     @Override
     public synchronized void clear() throws IOException {
+        try {
+            awaitWriting();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "a batch failed before the search index was emptied"); // emptied all the same
+        }
         index.clear();
         progress = null;
         readAgainUntil = -1;
@@ -170,6 +230,7 @@ public class SearchModel implements LocalReadModel {
 
     @Override
     public synchronized void commit() throws IOException {
+        awaitWriting();
         if (readAgainUntil >= 0) {
             return;
         }
@@ -289,7 +350,10 @@ public class SearchModel implements LocalReadModel {
                 waiting.put(e.claimId(), still.withdrawn(true));
                 return null;
             }
-            return io(() -> index.withdrawClaim(e.claimId(), true));
+            return io(() -> {
+                awaitWriting(); // it may be in the batch being written
+                index.withdrawClaim(e.claimId(), true);
+            });
         }
     };
 
