@@ -8,6 +8,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -21,28 +22,35 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.claimledger.common.PartialDate;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -95,17 +103,17 @@ public final class SearchIndex implements Closeable {
     // claims are analysed on every core in a long run (a catch-up); a handful, one by one on the caller's thread
     private static final int WRITERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int PARALLEL_FROM = 256;
-    private java.util.concurrent.ExecutorService writers;
-    private java.util.concurrent.ExecutorService refresher;
-    private java.util.concurrent.Future<?> refreshing;
+    private ExecutorService writers;
+    private ExecutorService refresher;
+    private Future<?> refreshing;
     private static final ThreadLocal<Tally[]> TALLIES = ThreadLocal.withInitial(() -> new Tally[] {new Tally(), new Tally()});
 
     private SearchIndex(IndexWriter writer) throws IOException {
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
             // no query cache: queries differ, and caching the few that repeat built bitsets over whole segments
             @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setQueryCache(null);
                 return searcher;
@@ -212,17 +220,17 @@ public final class SearchIndex implements Closeable {
      * sources and subjects must be known already. A long run is analysed on every core (each claim on one
      * thread: they are distinct), which is most of what indexing costs.
      */
-    public void putClaims(java.util.Collection<Texts.ClaimText> claims) throws IOException {
+    public void putClaims(Collection<Texts.ClaimText> claims) throws IOException {
         putClaims(claims, id -> false);
     }
 
     /**
-     * As {@link #putClaims(java.util.Collection)}; a claim {@code absent} says the index does not hold is
+     * As {@link #putClaims(Collection)}; a claim {@code absent} says the index does not hold is
      * added without first deleting whatever it held under its id (a lookup in every segment at the next
      * flush, which a rebuild would pay for every claim). The caller must know: a claim added twice is
      * found twice.
      */
-    public void putClaims(java.util.Collection<Texts.ClaimText> claims, java.util.function.Predicate<String> absent)
+    public void putClaims(Collection<Texts.ClaimText> claims, Predicate<String> absent)
             throws IOException {
         Map<String, Texts.ClaimText> last = new LinkedHashMap<>();
         claims.forEach(c -> last.put(c.id(), c));
@@ -234,7 +242,7 @@ public final class SearchIndex implements Closeable {
             }
             return;
         }
-        List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+        List<Future<?>> parts = new ArrayList<>();
         // in parts of an eighth of a thread's share, taken in turn: a thread done early takes the next part
         // instead of waiting for the other's half (claims differ in length)
         int size = Math.max(PARALLEL_FROM / 4, (distinct.size() + 8 * threads - 1) / (8 * threads));
@@ -247,7 +255,7 @@ public final class SearchIndex implements Closeable {
                 return null;
             }));
         }
-        for (java.util.concurrent.Future<?> part : parts) {
+        for (Future<?> part : parts) {
             try {
                 part.get();
             } catch (InterruptedException e) {
@@ -262,7 +270,7 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private void put(Texts.ClaimText claim, java.util.function.Predicate<String> absent) throws IOException {
+    private void put(Texts.ClaimText claim, Predicate<String> absent) throws IOException {
         if (absent.test(claim.id())) {
             writer.addDocument(claimDocument(claim));
         } else {
@@ -270,9 +278,9 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private synchronized java.util.concurrent.ExecutorService writers() {
+    private synchronized ExecutorService writers() {
         if (writers == null) {
-            writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> {
+            writers = Executors.newFixedThreadPool(WRITERS, r -> {
                 Thread t = new Thread(r, "search-writer");
                 t.setDaemon(true);
                 return t;
@@ -340,7 +348,7 @@ public final class SearchIndex implements Closeable {
                 return;
             }
             if (refresher == null) {
-                refresher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                refresher = Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "search-refresher");
                     t.setDaemon(true);
                     return t;
@@ -441,8 +449,9 @@ public final class SearchIndex implements Closeable {
 
     // the claims of the sources whose title or authors match a part, found among the few source documents
     // in one pass; sources found as written and sources found only inflected give a way each
-    private static Map<Float, Query> claimsOfSources(IndexSearcher searcher, Query part) {
-        Map<Float, List<BytesRef>> byScore = new HashMap<>();
+    private Map<Float, Query> claimsOfSources(IndexSearcher searcher, Query part) {
+        Map<Float, FixedBitSet> byScore = new HashMap<>();
+        int capacity = Math.max(1, sourceNumbers.names().length);
         try {
             searcher.search(part, new SimpleCollector() {
                 private Scorable scorer;
@@ -461,8 +470,10 @@ public final class SearchIndex implements Closeable {
                 @Override
                 public void collect(int doc) throws IOException {
                     if (id != null && id.advanceExact(doc)) {
-                        byScore.computeIfAbsent(scorer.score(), s -> new ArrayList<>())
-                                .add(BytesRef.deepCopyOf(id.lookupOrd(id.ordValue())));
+                        int number = sourceNumbers.of(id.lookupOrd(id.ordValue()).utf8ToString());
+                        if (number >= 0 && number < capacity) {
+                            byScore.computeIfAbsent(scorer.score(), s -> new FixedBitSet(capacity)).set(number);
+                        }
                     }
                 }
 
@@ -472,10 +483,10 @@ public final class SearchIndex implements Closeable {
                 }
             });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         Map<Float, Query> claims = new HashMap<>();
-        byScore.forEach((score, ids) -> claims.put(score, new org.apache.lucene.search.TermInSetQuery(Fields.SOURCE, ids)));
+        byScore.forEach((score, sources) -> claims.put(score, new ClaimsOfSources(sources)));
         return claims;
     }
 
@@ -572,6 +583,10 @@ public final class SearchIndex implements Closeable {
     private static final int SOURCE_SHIFT = 8;
     private static final long SOURCE_MASK = (1L << (QUESTION_SHIFT - SOURCE_SHIFT)) - 1;
     private static final long LANGUAGE_MASK = (1L << SOURCE_SHIFT) - 1;
+
+    static int sourceOf(long facts) {
+        return (int) ((facts >>> SOURCE_SHIFT) & SOURCE_MASK) - 1;
+    }
 
     static long facts(int question, int source, int language) {
         if (question + 1L >= 1L << (63 - QUESTION_SHIFT) || source + 1L > SOURCE_MASK || language + 1L > LANGUAGE_MASK) {
