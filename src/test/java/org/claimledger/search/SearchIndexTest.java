@@ -288,6 +288,9 @@ class SearchIndexTest {
                 assertThat(tied.search(r).facets().get("status"))
                         .isEqualTo(Map.of("corroborated", 300L, "single-line", 300L));
                 assertThat(tied.search(with(r, "status", "single-line")).total()).isEqualTo(300);
+                // found by their source's title in every segment, the earlier copies of rewritten claims not counted
+                assertThat(tied.search(SearchRequest.of("kronika")).total()).isEqualTo(600);
+                assertThat(tied.search(with(SearchRequest.of("kroniki"), "status", "corroborated")).total()).isEqualTo(300);
             }
         }
     }
