@@ -830,9 +830,21 @@ public final class LedgerBench {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
+        // merges go on after a rebuild: a file that vanishes while the tree is walked is not counted
+        long[] bytes = {0};
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                bytes[0] += attributes.size();
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return bytes[0];
     }
 
     // ---- replicas sharing one ledger (issue 8; not in the default run) -------------------------------
