@@ -182,10 +182,7 @@ public final class SearchIndex implements Closeable {
 
     public void putSubject(String propositionId, String subject) throws IOException {
         subjects.put(propositionId, subject);
-        int number = questions.of(propositionId);
-        if (number < 0) {
-            number = numberQuestion(propositionId, -1);
-        }
+        int number = numberQuestion(propositionId, -1); // its number, given now if it has none
         questionSubject.set(number, value(subject));
         writer.updateDocument(new Term(KEY, key(QUESTION_DOC, propositionId)), questionDocument(propositionId, subject, number));
     }

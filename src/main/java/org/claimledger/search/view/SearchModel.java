@@ -148,10 +148,9 @@ public class SearchModel implements LocalReadModel {
                 index.putClaims(claims, id -> knownAbsent && recorded.contains(id));
                 return null;
             });
-        } catch (IOException | RuntimeException e) {
-            readAgainUntil = Math.max(readAgainUntil, after.events()); // partly written: it will be read again
-            throw e;
         } finally {
+            // a throw here wrote none of this batch's claims (only the task above writes them); the previous
+            // batch's failure is marked by awaitWriting
             waiting.clear();
             recordedNow.clear();
         }
