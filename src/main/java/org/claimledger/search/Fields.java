@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The index's fields: one text field per analysis chain, and the claim's facts for filters and facets. */
+/**
+ * The index's fields: one text field per language with a stemmer (its texts' words as written and stemmed),
+ * one for texts in any other language (as written), and the claim's facts for filters and facets.
+ */
 final class Fields {
 
     static final String TEXT_ANY = "text." + Languages.NEUTRAL;
@@ -40,10 +43,6 @@ final class Fields {
     /** The field a source's title and authors go to, for a text field of claims. */
     static String ofSources(String textField) {
         return "source." + textField;
-    }
-
-    static Analyzer analyzer(String field) {
-        return ANALYZERS.getOrDefault(field, ANALYZERS.get(TEXT_ANY));
     }
 
     private static List<String> texts() {

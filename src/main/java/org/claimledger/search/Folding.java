@@ -24,23 +24,25 @@ final class Folding extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
+        folded = fold(term, folded);
+        return true;
+    }
+
+    /** Drops {@code term}'s diacritics in place; {@code scratch} is returned, or a larger one when it had to grow. */
+    static char[] fold(CharTermAttribute term, char[] scratch) {
         char[] buffer = term.buffer();
         int length = term.length();
-        boolean fold = false;
         for (int i = 0; i < length; i++) {
             char c = buffer[i];
             if (c >= 0x80 && (c < 0x400 || c > 0x4FF)) {
-                fold = true;
-                break;
+                if (scratch.length < 4 * length) {
+                    scratch = new char[4 * length];
+                }
+                term.copyBuffer(scratch, 0, ASCIIFoldingFilter.foldToASCII(buffer, 0, scratch, 0, length));
+                return scratch;
             }
         }
-        if (fold) {
-            if (folded.length < 4 * length) {
-                folded = new char[4 * length];
-            }
-            term.copyBuffer(folded, 0, ASCIIFoldingFilter.foldToASCII(buffer, 0, folded, 0, length));
-        }
-        return true;
+        return scratch;
     }
 
     /**

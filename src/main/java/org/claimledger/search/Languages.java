@@ -15,9 +15,13 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -49,15 +53,59 @@ public final class Languages {
     private Languages() {
     }
 
-    /** The analysis chain for texts in {@code language} (a stemmed language, or {@link #NEUTRAL}). */
+    private static final Map<String, Analyzer> INDEXING = analyzers(false);
+    private static final Map<String, Analyzer> READING = analyzers(true);
+
+    /**
+     * How a text in {@code language} (a stemmed language, or {@link #NEUTRAL}) is indexed: each word as
+     * written and, at its position, its stems that differ from that, marked ({@link Forms}). The neutral
+     * chain gives words as written only.
+     */
     public static Analyzer analyzer(String language) {
-        Function<TokenStream, TokenStream> stemmer = STEMMERS.getOrDefault(language, LowerCaseFilter::new);
+        return INDEXING.getOrDefault(language, INDEXING.get(NEUTRAL));
+    }
+
+    /** A word of a text: as written (lower case, no diacritics), its stems in the text's language, and where it stands. */
+    public record Word(String written, Set<String> stems, int start, int end) {
+
+        /** The forms an inflected search looks for: its stems, or (the neutral chain has none) the word as written. */
+        public Set<String> forms() {
+            return stems.isEmpty() ? Set.of(written) : stems;
+        }
+    }
+
+    /** The words of {@code text} in {@code language}, each with every stem (also one that is the word as written). */
+    public static List<Word> words(String language, String text) {
+        List<Word> words = new ArrayList<>();
+        Set<String> stems = null;
+        for (Analysis.Token token : Analysis.tokens(READING.getOrDefault(language, READING.get(NEUTRAL)), text)) {
+            if (!token.term().isEmpty() && token.term().charAt(0) == Forms.STEM) {
+                stems.add(token.term().substring(1));
+            } else {
+                stems = new LinkedHashSet<>();
+                words.add(new Word(token.term(), stems, token.start(), token.end()));
+            }
+        }
+        return words.stream().map(w -> new Word(w.written(), Set.copyOf(w.stems()), w.start(), w.end())).toList();
+    }
+
+    private static Map<String, Analyzer> analyzers(boolean sameToo) {
+        Map<String, Analyzer> analyzers = new HashMap<>();
+        for (String language : STEMMED) {
+            analyzers.put(language, chain(STEMMERS.get(language), sameToo));
+        }
+        analyzers.put(NEUTRAL, chain(null, sameToo));
+        return Map.copyOf(analyzers);
+    }
+
+    private static Analyzer chain(Function<TokenStream, TokenStream> stemmer, boolean sameToo) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer words = new StandardTokenizer();
-                TokenStream stems = stemmer.apply(new Folding.Yo(words));
-                return new TokenStreamComponents(words, new Folding(stems));
+                TokenStream yo = new Folding.Yo(words);
+                return new TokenStreamComponents(words,
+                        stemmer == null ? new Folding(new LowerCaseFilter(yo)) : new Forms(yo, stemmer, sameToo));
             }
 
             // a phrase never runs from one text of a document into the next (a quote into its translation)

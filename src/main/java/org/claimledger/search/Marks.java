@@ -24,14 +24,14 @@ final class Marks {
             return null;
         }
         List<int[]> spans = new ArrayList<>();
-        for (String field : List.of(Fields.text(Languages.of(language)), Fields.TEXT_ANY)) {
-            Set<String> wanted = terms.get(field);
-            if (wanted == null || wanted.isEmpty()) {
-                continue;
-            }
-            for (Analysis.Token token : Analysis.tokens(Fields.analyzer(field), text)) {
-                if (wanted.contains(token.term())) {
-                    spans.add(new int[] {token.start(), token.end()});
+        String stemmed = Languages.of(language);
+        Set<String> wanted = terms.get(Fields.text(stemmed));
+        if (wanted != null && !wanted.isEmpty()) {
+            // a word is marked as the index finds it: as written, or by a stem that differs from that
+            for (Languages.Word word : Languages.words(stemmed, text)) {
+                if (wanted.contains(word.written())
+                        || word.stems().stream().anyMatch(s -> !s.equals(word.written()) && wanted.contains(Forms.STEM + s))) {
+                    spans.add(new int[] {word.start(), word.end()});
                 }
             }
         }

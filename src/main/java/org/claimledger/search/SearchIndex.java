@@ -128,7 +128,7 @@ public final class SearchIndex implements Closeable {
      * Lucene refuses a field whose indexing options changed, and an analysis changed would find words
      * differently in old and new documents. Raise it with any such change.
      */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4";
     static final String FORMAT_KEY = "format";
 
     /** Opens the index in {@code directory}, or starts an empty one there (also in place of one of another format). */
@@ -595,7 +595,7 @@ public final class SearchIndex implements Closeable {
     private Document claimDocument(Texts.ClaimText claim) throws IOException {
         Document doc = keyed(CLAIM, claim.id());
         doc.add(new StringField(Fields.SOURCE, claim.sourceId(), Field.Store.YES));
-        doc.add(new StringField(Fields.PROPOSITION, claim.propositionId(), Field.Store.YES));
+        doc.add(new StoredField(Fields.PROPOSITION, claim.propositionId())); // read with a hit, never searched
         String lang = claim.quoteLanguage() == null ? null : Languages.primary(claim.quoteLanguage());
         doc.add(new NumericDocValuesField(Fields.FACTS,
                 facts(questionOfClaim(claim.propositionId()), sourceNumbers.of(claim.sourceId()), languageOfClaim(lang))));
@@ -647,7 +647,8 @@ public final class SearchIndex implements Closeable {
         return type;
     }
 
-    // a text goes to its language's field (when that language has a stemmer) and, as written, to the neutral one
+    // a text goes to its language's field, each word as written and stemmed (Forms); a text in a language
+    // without a stemmer, to the neutral field, as written
     private static void text(Document doc, String text, String language) {
         text(doc, text, language, UnaryOperator.identity());
     }
@@ -661,11 +662,7 @@ public final class SearchIndex implements Closeable {
         if (text == null || text.isBlank()) {
             return;
         }
-        String stemmed = Languages.of(language);
-        if (!stemmed.equals(Languages.NEUTRAL)) {
-            doc.add(new Field(field.apply(Fields.text(stemmed)), text, WORDS));
-        }
-        doc.add(new Field(field.apply(Fields.TEXT_ANY), text, WORDS));
+        doc.add(new Field(field.apply(Fields.text(Languages.of(language))), text, WORDS));
     }
 
     /** A date as a number that orders as the date does, at its earliest day. */

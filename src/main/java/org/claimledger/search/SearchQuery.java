@@ -1,13 +1,15 @@
 package org.claimledger.search;
 
-import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.search.TermQuery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,20 +50,33 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
             List<Query> inflected = new ArrayList<>();
             List<Query> sourcesWritten = new ArrayList<>();
             List<Query> sourcesInflected = new ArrayList<>();
-            for (String field : Fields.TEXT) {
-                Analyzer analyzer = Fields.analyzer(field);
-                QueryBuilder builder = new QueryBuilder(analyzer);
-                boolean asWritten = field.equals(Fields.TEXT_ANY);
-                for (String alternative : alternatives) {
-                    Query q = builder.createPhraseQuery(field, alternative);
-                    if (q != null) {
-                        (asWritten ? written : inflected).add(q);
-                        (asWritten ? sourcesWritten : sourcesInflected).add(builder.createPhraseQuery(Fields.ofSources(field), alternative));
-                        terms.computeIfAbsent(field, f -> new HashSet<>()).addAll(Analysis.terms(analyzer, alternative));
+            for (String alternative : alternatives) {
+                List<List<String>> asWritten = null;
+                for (String language : Languages.STEMMED) {
+                    List<Languages.Word> words = Languages.words(language, alternative);
+                    if (words.isEmpty()) {
+                        break; // every chain finds the same words: none here
                     }
+                    asWritten = words.stream().map(w -> List.of(w.written())).toList();
+                    String field = Fields.text(language);
+                    List<List<String>> stems = stemmed(words);
+                    inflected.add(words(field, stems));
+                    sourcesInflected.add(words(Fields.ofSources(field), stems));
+                    Set<String> wanted = terms.computeIfAbsent(field, f -> new HashSet<>());
+                    words.forEach(w -> wanted.add(w.written()));
+                    stems.forEach(wanted::addAll);
                 }
+                if (asWritten == null) {
+                    continue;
+                }
+                // a word as written is in the field of its text's language, or in the neutral one
+                for (String field : Fields.TEXT) {
+                    written.add(words(field, asWritten));
+                    sourcesWritten.add(words(Fields.ofSources(field), asWritten));
+                }
+                asWritten.forEach(w -> terms.computeIfAbsent(Fields.TEXT_ANY, f -> new HashSet<>()).addAll(w));
             }
-            if (written.isEmpty() && inflected.isEmpty()) {
+            if (written.isEmpty()) {
                 continue;
             }
             Map<Float, Query> bySources = claimsOfSources.apply(scored(sourcesWritten, sourcesInflected));
@@ -78,6 +93,48 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
             throw new IllegalArgumentException("has no words to search for");
         }
         return new SearchQuery(all.build(), terms);
+    }
+
+    /**
+     * The terms that find each word in another form: any of its stems, marked as the index marks stems
+     * (Forms), or as a word written the same (the index leaves out a stem that is the word as written).
+     * A lone word's own written form is left to the written side, which finds it first.
+     */
+    static List<List<String>> stemmed(List<Languages.Word> words) {
+        List<List<String>> positions = new ArrayList<>();
+        boolean lone = words.size() == 1;
+        for (Languages.Word w : words) {
+            LinkedHashSet<String> forms = new LinkedHashSet<>();
+            for (String stem : w.stems()) {
+                forms.add(Forms.STEM + stem);
+                if (!(lone && stem.equals(w.written()))) {
+                    forms.add(stem);
+                }
+            }
+            positions.add(List.copyOf(forms));
+        }
+        return positions;
+    }
+
+    // the words at following positions, each as any of its terms: a term, any of a few, or a phrase
+    private static Query words(String field, List<List<String>> positions) {
+        if (positions.size() == 1) {
+            List<String> any = positions.get(0);
+            if (any.size() == 1) {
+                return new TermQuery(new Term(field, any.get(0)));
+            }
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            any.forEach(t -> b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
+            return b.build();
+        }
+        if (positions.stream().allMatch(any -> any.size() == 1)) {
+            return new PhraseQuery(field, positions.stream().map(any -> any.get(0)).toArray(String[]::new));
+        }
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+        for (List<String> any : positions) {
+            phrase.add(any.stream().map(t -> new Term(field, t)).toArray(Term[]::new));
+        }
+        return phrase.build();
     }
 
     // the best of: found as written in any way, found inflected in any way. Each side is one disjunction
