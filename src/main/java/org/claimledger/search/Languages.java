@@ -135,6 +135,10 @@ public final class Languages {
 
     /** The primary language subtag of a BCP 47 tag, lower case ({@code pl-PL}: {@code pl}). */
     public static String primary(String tag) {
-        return tag.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        int end = 0; // asked of every claim indexed: no pattern compiled each time
+        while (end < tag.length() && tag.charAt(end) != '-' && tag.charAt(end) != '_') {
+            end++;
+        }
+        return tag.substring(0, end).toLowerCase(Locale.ROOT);
     }
 }
