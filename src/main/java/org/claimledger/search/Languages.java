@@ -66,16 +66,11 @@ public final class Languages {
     }
 
     /** A word of a text: as written (lower case, no diacritics), its stems in the text's language, and where it stands. */
-    public record Word(String written, Set<String> stems, int start, int end) {
-
-        /** The forms an inflected search looks for: its stems, or (the neutral chain has none) the word as written. */
-        public Set<String> forms() {
-            return stems.isEmpty() ? Set.of(written) : stems;
-        }
+    record Word(String written, Set<String> stems, int start, int end) {
     }
 
     /** The words of {@code text} in {@code language}, each with every stem (also one that is the word as written). */
-    public static List<Word> words(String language, String text) {
+    static List<Word> words(String language, String text) {
         List<Word> words = new ArrayList<>();
         Set<String> stems = null;
         for (Analysis.Token token : Analysis.tokens(READING.getOrDefault(language, READING.get(NEUTRAL)), text)) {

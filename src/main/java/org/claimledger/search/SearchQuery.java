@@ -57,7 +57,9 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
                     if (words.isEmpty()) {
                         break; // every chain finds the same words: none here
                     }
-                    asWritten = words.stream().map(w -> List.of(w.written())).toList();
+                    if (asWritten == null) { // every chain writes a word the same
+                        asWritten = words.stream().map(w -> List.of(w.written())).toList();
+                    }
                     String field = Fields.text(language);
                     List<List<String>> stems = stemmed(words);
                     inflected.add(words(field, stems));
@@ -100,7 +102,7 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
      * (Forms), or as a word written the same (the index leaves out a stem that is the word as written).
      * A lone word's own written form is left to the written side, which finds it first.
      */
-    static List<List<String>> stemmed(List<Languages.Word> words) {
+    private static List<List<String>> stemmed(List<Languages.Word> words) {
         List<List<String>> positions = new ArrayList<>();
         boolean lone = words.size() == 1;
         for (Languages.Word w : words) {
