@@ -30,14 +30,7 @@ public class Statuses {
     @Inject
     DataSource dataSource;
 
-    /** A look: when, and the highest position it had seen. */
-    private record Look(long at, long seen) {
-    }
-
-    private final ArrayDeque<Look> looks = new ArrayDeque<>();
-    private long seen = Long.MIN_VALUE;
-    private long lookedAt;
-    private long allAt;
+    private final Looks looks = new Looks();
 
     /**
      * The statuses (by question) that changed since the last call, or every status when it is time to read
@@ -45,35 +38,71 @@ public class Statuses {
      */
     public synchronized Map<String, String> changed() {
         long now = System.nanoTime();
-        if (seen != Long.MIN_VALUE && now - lookedAt < FRESH_NANOS) {
+        Looks.Plan plan = looks.plan(now);
+        if (plan == null) {
             return Map.of();
         }
-        boolean all = seen == Long.MIN_VALUE || now - allAt > ALL_AGAIN_NANOS;
-        while (looks.size() > 1 && now - secondLook().at() >= LATE_NANOS) {
-            looks.removeFirst();
-        }
-        long from = all || looks.isEmpty() ? Long.MIN_VALUE : looks.getFirst().seen();
         Map<String, String> changed = new HashMap<>();
-        long[] highest = {seen};
+        long[] highest = {Long.MIN_VALUE};
         new Sql(dataSource).list("SELECT proposition_id, status, position FROM verdict_view WHERE position > ?",
                 rs -> {
                     changed.put(rs.getString(1), rs.getString(2));
                     highest[0] = Math.max(highest[0], rs.getLong(3));
                     return null;
-                }, from);
-        if (all) {
-            allAt = now;
-            looks.clear();
-        }
-        seen = highest[0];
-        lookedAt = now;
-        looks.addLast(new Look(now, seen));
+                }, plan.from());
+        looks.looked(now, highest[0], plan.all());
         return changed;
     }
 
-    private Look secondLook() {
-        var it = looks.iterator();
-        it.next();
-        return it.next();
+    /**
+     * When to look, and from which position: the clock is given, so a test can move it. Kept apart from
+     * the reading so that the look-back is tested without a database.
+     */
+    static final class Looks {
+
+        /** A look to make: every status ({@code all}), or those past position {@code from}. */
+        record Plan(boolean all, long from) {
+        }
+
+        /** A look made: when, and the highest position it had seen. */
+        private record Look(long at, long seen) {
+        }
+
+        private final ArrayDeque<Look> looks = new ArrayDeque<>();
+        private long seen = Long.MIN_VALUE;
+        private boolean looked;
+        private long lookedAt;
+        private long allAt;
+
+        /** The look to make at {@code now}, or null when the last was a moment ago. */
+        Plan plan(long now) {
+            if (looked && now - lookedAt < FRESH_NANOS) {
+                return null;
+            }
+            boolean all = !looked || now - allAt > ALL_AGAIN_NANOS;
+            // the newest look at least LATE_NANOS old (or the oldest kept): what it had seen had committed
+            while (looks.size() > 1 && now - secondLook().at() >= LATE_NANOS) {
+                looks.removeFirst();
+            }
+            return new Plan(all, all || looks.isEmpty() ? Long.MIN_VALUE : looks.getFirst().seen());
+        }
+
+        /** The look at {@code now} was made, and saw positions up to {@code highest} (MIN_VALUE: none). */
+        void looked(long now, long highest, boolean all) {
+            if (all) {
+                allAt = now;
+                looks.clear();
+            }
+            seen = Math.max(seen, highest);
+            looked = true;
+            lookedAt = now;
+            looks.addLast(new Look(now, seen));
+        }
+
+        private Look secondLook() {
+            var it = looks.iterator();
+            it.next();
+            return it.next();
+        }
     }
 }
