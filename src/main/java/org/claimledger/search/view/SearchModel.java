@@ -74,7 +74,7 @@ public class SearchModel implements LocalReadModel {
     @PostConstruct
     void open() {
         try {
-            index = SearchIndex.open(directory());
+            index = openIndex();
             progress = progressOf(index.committed()).orElse(null);
             committed = progress;
         } catch (IOException e) {
@@ -82,21 +82,21 @@ public class SearchModel implements LocalReadModel {
         }
     }
 
-    // each replica its own copy; a second process on the same directory (replicas on one machine) keeps one in memory
-    private Directory directory() throws IOException {
+    // each replica its own copy; a second process on the same directory (replicas on one machine) keeps one
+    // in memory. The index writer's own lock tells: a lock taken only to look would be left as a file
+    private SearchIndex openIndex() throws IOException {
         if (dir.equals("memory")) {
-            return new ByteBuffersDirectory();
+            return SearchIndex.open(new ByteBuffersDirectory());
         }
         Path path = Path.of(dir);
         Files.createDirectories(path);
         FSDirectory fs = FSDirectory.open(path);
         try {
-            fs.obtainLock("probe.lock").close();
-            return fs;
+            return SearchIndex.open(fs);
         } catch (LockObtainFailedException e) {
             fs.close();
             LOG.warnf("the search index at %s is held by another process: this replica keeps its own in memory", path);
-            return new ByteBuffersDirectory();
+            return SearchIndex.open(new ByteBuffersDirectory());
         }
     }
 

@@ -96,6 +96,39 @@ class SearchModelTest {
         assertThat(model.search(org.claimledger.search.SearchRequest.of("most")).total()).as("past it, new claims are added").isEqualTo(2);
     }
 
+    @Test
+    void a_second_process_on_the_same_directory_keeps_its_own_index_in_memory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        SearchModel first = onDisk(dir);
+        SearchModel second = onDisk(dir); // the first holds the index writer's lock
+        try {
+            List<Object> batch = List.of(new SourceEvent.SourceRegistered("kronika-1945", new SourceDetails("Kronika",
+                            List.of(), SourceKind.PRESS, PartialDate.parse("1945"), "pl", "independent", List.of(), null)),
+                    new ClaimEvent.ClaimRecorded("kronika-1945/c1", "kronika-1945", content("Most ocalał")));
+            second.handle(batch, new Progress("ledger-1", "token", batch.size()));
+            second.settle();
+            assertThat(second.search(org.claimledger.search.SearchRequest.of("most")).total()).isEqualTo(1);
+            assertThat(first.search(org.claimledger.search.SearchRequest.of("most")).total())
+                    .as("the second wrote to its own index, not to the directory").isZero();
+        } finally {
+            second.close();
+            first.close();
+        }
+        // nothing but the index's files: no lock taken only to look
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).doesNotContain("probe.lock");
+        }
+    }
+
+    private SearchModel onDisk(java.nio.file.Path dir) {
+        SearchModel m = new SearchModel();
+        m.dir = dir.toString();
+        m.commitInterval = Duration.ofHours(1);
+        m.statuses = model.statuses;
+        m.open();
+        return m;
+    }
+
     private static ClaimContent content(String quote) {
         return new ClaimContent("krakow-1945/saved-by", Stance.ASSERTS, new Value.EntityRef("armia-krajowa"), null, quote,
                 "pl", null, null, null, null);
