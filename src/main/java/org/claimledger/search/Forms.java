@@ -13,8 +13,7 @@ import java.util.function.Function;
 /**
  * Each word of a text once, in the two forms a search looks for, at the same position: as written (lower
  * case, no diacritics, as the neutral chain gives it), then every stem its language gives it, marked with
- * {@link #STEM}. A stem the same as the word as written is left out when indexing: the word as written
- * stands for it (SearchQuery looks for a stem both ways), and most words of a text are their own stem.
+ * {@link #STEM} (also a stem the same as the word: a word as written and a stem are told apart exactly).
  *
  * <p>One field per language thus holds what two held before (the text as written, and its stems), and a
  * text is read by the tokenizer once: the stemmer is run on each word alone.
@@ -29,23 +28,17 @@ final class Forms extends TokenFilter {
     private final OneWord word = new OneWord();
     private final TokenStream stemmer;
     private final CharTermAttribute stem;
-    // a stem the same as the word as written is given too: what a query needs to know of a word
-    private final boolean sameToo;
     private char[][] stems = new char[4][16];
     private int[] lengths = new int[4];
     private int count;
     private int next;
     private char[] folded = new char[64];
 
-    /**
-     * @param stemmer the language's chain from a word (as the tokenizer gave it) to its stems
-     * @param sameToo also give a stem that is the word as written (for a query), not only those that differ
-     */
-    Forms(TokenStream input, Function<TokenStream, TokenStream> stemmer, boolean sameToo) {
+    /** @param stemmer the language's chain from a word (as the tokenizer gave it) to its stems */
+    Forms(TokenStream input, Function<TokenStream, TokenStream> stemmer) {
         super(input);
         this.stemmer = new Folding(stemmer.apply(word));
         this.stem = word.getAttribute(CharTermAttribute.class);
-        this.sameToo = sameToo;
     }
 
     @Override
@@ -70,7 +63,7 @@ final class Forms extends TokenFilter {
         next = 0;
         stemmer.reset();
         while (stemmer.incrementToken()) {
-            if ((sameToo || !same(stem, term.buffer(), term.length())) && !given(stem)) {
+            if (!given(stem)) {
                 keep(stem);
             }
         }

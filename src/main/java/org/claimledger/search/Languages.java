@@ -53,27 +53,26 @@ public final class Languages {
     private Languages() {
     }
 
-    private static final Map<String, Analyzer> INDEXING = analyzers(false);
-    private static final Map<String, Analyzer> READING = analyzers(true);
+    private static final Map<String, Analyzer> ANALYZERS = analyzers();
 
     /**
      * How a text in {@code language} (a stemmed language, or {@link #NEUTRAL}) is indexed: each word as
-     * written and, at its position, its stems that differ from that, marked ({@link Forms}). The neutral
-     * chain gives words as written only.
+     * written and, at its position, its stems, marked ({@link Forms}). The neutral chain gives words as
+     * written only.
      */
     public static Analyzer analyzer(String language) {
-        return INDEXING.getOrDefault(language, INDEXING.get(NEUTRAL));
+        return ANALYZERS.getOrDefault(language, ANALYZERS.get(NEUTRAL));
     }
 
     /** A word of a text: as written (lower case, no diacritics), its stems in the text's language, and where it stands. */
     record Word(String written, Set<String> stems, int start, int end) {
     }
 
-    /** The words of {@code text} in {@code language}, each with every stem (also one that is the word as written). */
+    /** The words of {@code text} in {@code language}, each with its stems, as the index keeps them. */
     static List<Word> words(String language, String text) {
         List<Word> words = new ArrayList<>();
         Set<String> stems = null;
-        for (Analysis.Token token : Analysis.tokens(READING.getOrDefault(language, READING.get(NEUTRAL)), text)) {
+        for (Analysis.Token token : Analysis.tokens(analyzer(language), text)) {
             if (!token.term().isEmpty() && token.term().charAt(0) == Forms.STEM) {
                 stems.add(token.term().substring(1));
             } else {
@@ -84,23 +83,23 @@ public final class Languages {
         return words.stream().map(w -> new Word(w.written(), Set.copyOf(w.stems()), w.start(), w.end())).toList();
     }
 
-    private static Map<String, Analyzer> analyzers(boolean sameToo) {
+    private static Map<String, Analyzer> analyzers() {
         Map<String, Analyzer> analyzers = new HashMap<>();
         for (String language : STEMMED) {
-            analyzers.put(language, chain(STEMMERS.get(language), sameToo));
+            analyzers.put(language, chain(STEMMERS.get(language)));
         }
-        analyzers.put(NEUTRAL, chain(null, sameToo));
+        analyzers.put(NEUTRAL, chain(null));
         return Map.copyOf(analyzers);
     }
 
-    private static Analyzer chain(Function<TokenStream, TokenStream> stemmer, boolean sameToo) {
+    private static Analyzer chain(Function<TokenStream, TokenStream> stemmer) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer words = new StandardTokenizer();
                 TokenStream yo = new Folding.Yo(words);
                 return new TokenStreamComponents(words,
-                        stemmer == null ? new Folding(new LowerCaseFilter(yo)) : new Forms(yo, stemmer, sameToo));
+                        stemmer == null ? new Folding(new LowerCaseFilter(yo)) : new Forms(yo, stemmer));
             }
 
             // a phrase never runs from one text of a document into the next (a quote into its translation)

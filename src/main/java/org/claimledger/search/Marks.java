@@ -27,10 +27,9 @@ final class Marks {
         String stemmed = Languages.of(language);
         Set<String> wanted = terms.get(Fields.text(stemmed));
         if (wanted != null && !wanted.isEmpty()) {
-            // a word is marked as the index finds it: as written, or by a stem that differs from that
+            // a word is marked as the index finds it: as written, or by one of its stems
             for (Languages.Word word : Languages.words(stemmed, text)) {
-                if (wanted.contains(word.written())
-                        || word.stems().stream().anyMatch(s -> !s.equals(word.written()) && wanted.contains(Forms.STEM + s))) {
+                if (wanted.contains(word.written()) || word.stems().stream().anyMatch(s -> wanted.contains(Forms.STEM + s))) {
                     spans.add(new int[] {word.start(), word.end()});
                 }
             }

@@ -128,7 +128,7 @@ public final class SearchIndex implements Closeable {
      * Lucene refuses a field whose indexing options changed, and an analysis changed would find words
      * differently in old and new documents. Raise it with any such change.
      */
-    static final String FORMAT = "4";
+    static final String FORMAT = "5";
     static final String FORMAT_KEY = "format";
 
     /** Opens the index in {@code directory}, or starts an empty one there (also in place of one of another format). */

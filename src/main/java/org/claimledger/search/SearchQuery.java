@@ -97,25 +97,9 @@ record SearchQuery(Query query, Map<String, Set<String>> terms) {
         return new SearchQuery(all.build(), terms);
     }
 
-    /**
-     * The terms that find each word in another form: any of its stems, marked as the index marks stems
-     * (Forms), or as a word written the same (the index leaves out a stem that is the word as written).
-     * A lone word's own written form is left to the written side, which finds it first.
-     */
+    // each word by any of its stems, marked as the index marks them (Forms)
     private static List<List<String>> stemmed(List<Languages.Word> words) {
-        List<List<String>> positions = new ArrayList<>();
-        boolean lone = words.size() == 1;
-        for (Languages.Word w : words) {
-            LinkedHashSet<String> forms = new LinkedHashSet<>();
-            for (String stem : w.stems()) {
-                forms.add(Forms.STEM + stem);
-                if (!(lone && stem.equals(w.written()))) {
-                    forms.add(stem);
-                }
-            }
-            positions.add(List.copyOf(forms));
-        }
-        return positions;
+        return words.stream().map(w -> w.stems().stream().map(stem -> Forms.STEM + stem).toList()).toList();
     }
 
     // the words at following positions, each as any of its terms: a term, any of a few, or a phrase
