@@ -253,17 +253,7 @@ public final class SearchIndex implements Closeable {
             }));
         }
         for (Future<?> part : parts) {
-            try {
-                part.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while claims were written");
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
+            Futures.await(part, "claims were written");
         }
     }
 

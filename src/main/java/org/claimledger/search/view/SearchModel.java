@@ -14,6 +14,7 @@ import org.claimledger.claim.ClaimEvent;
 import org.claimledger.entity.EntityEvent;
 import org.claimledger.proposition.PropositionEvent;
 import org.claimledger.readmodel.LocalReadModel;
+import org.claimledger.search.Futures;
 import org.claimledger.search.SearchIndex;
 import org.claimledger.search.SearchRequest;
 import org.claimledger.search.SearchResults;
@@ -172,20 +173,16 @@ public class SearchModel implements LocalReadModel {
      */
     private void awaitWriting() throws IOException {
         try {
-            writing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while a batch's claims were written");
-        } catch (java.util.concurrent.ExecutionException e) {
+            Futures.await(writing, "a batch's claims were written");
+        } catch (java.io.InterruptedIOException e) {
+            throw e; // still being written: waited for again at the next call
+        } catch (IOException | RuntimeException e) {
             if (pending != null) {
                 readAgainUntil = Math.max(readAgainUntil, pending.events());
             }
             pending = null;
             writing = java.util.concurrent.CompletableFuture.completedFuture(null);
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            throw e;
         }
         if (pending != null) {
             progress = pending;
